@@ -1,0 +1,92 @@
+/** The worker's handlers, one per route: the whole surface the rest of the extension can ask for. */
+import type { ConnectionInfo } from '../protocol/schemas';
+import { AppError } from './errors';
+import { IntercomHttp } from './intercom/http';
+import { getMe } from './intercom/workspace';
+import type { Handlers } from './router';
+import { TabScans, syncAutoScan } from './scan';
+import { limiter, resetSession, session } from './session';
+import { baseUrlFor, ensureHostPermission, readSettings, settingsView, writeSettings } from './settings';
+import { forgetToken, readToken, saveToken } from './vault';
+
+const REGION_OF: Record<string, string> = { us: 'US', eu: 'EU', au: 'AU' };
+
+export function createHandlers(scans: TabScans): Handlers {
+  return {
+    async 'emails/found'(input, caller) {
+      // Only the top frame of a tab speaks for that tab; frames and impostors change nothing.
+      if (caller.kind !== 'content' || caller.frameId !== 0) return { accepted: 0 };
+      await scans.report(caller.tabId, caller.origin, input.emails, input.total);
+      return { accepted: input.emails.length };
+    },
+
+    'settings/get': () => settingsView(),
+
+    async 'settings/save'(input) {
+      const apiUrl = input.region === 'custom' ? baseUrlFor('custom', input.apiUrl) : null;
+      if (apiUrl) await ensureHostPermission(apiUrl);
+      if (input.token) await saveToken(input.token);
+      const next = await writeSettings({ region: input.region, apiUrl });
+      resetSession();
+      return settingsView(next);
+    },
+
+    async 'settings/test'(input): Promise<ConnectionInfo> {
+      const token = input.token ?? (await readToken());
+      if (!token) throw new AppError('no_token');
+      const baseUrl = baseUrlFor(input.region, input.apiUrl);
+      if (input.region === 'custom') await ensureHostPermission(baseUrl);
+      const me = await getMe(new IntercomHttp({ baseUrl, token }, limiter));
+      const region = me.app?.region ?? null;
+      const expected = REGION_OF[input.region];
+      if (expected && region && region.toUpperCase() !== expected) throw new AppError('wrong_region', { region: region.toUpperCase() });
+      return {
+        workspace: me.app?.name ?? '',
+        appId: me.app?.id_code ?? '',
+        region,
+        admin: { name: me.name ?? '', email: me.email },
+      };
+    },
+
+    async 'settings/forget-token'() {
+      await forgetToken();
+      resetSession();
+      return settingsView();
+    },
+
+    'tab/scan': (input) => scans.scan(input.tabId),
+
+    async 'tab/state'(input) {
+      return (await scans.get(input.tabId)) ?? { status: 'no_access' };
+    },
+
+    async 'site/auto-scan'(input) {
+      const settings = await readSettings();
+      const others = settings.autoScanOrigins.filter((o) => o !== input.origin);
+      if (input.enabled) {
+        const granted = await chrome.permissions.contains({ origins: [`${input.origin}/*`] });
+        if (!granted) throw new AppError('no_permission', { detail: input.origin });
+      } else {
+        await chrome.permissions.remove({ origins: [`${input.origin}/*`] }).catch(() => false);
+      }
+      const autoScanOrigins = input.enabled ? [...others, input.origin] : others;
+      await syncAutoScan(autoScanOrigins);
+      return settingsView(await writeSettings({ autoScanOrigins }));
+    },
+
+    async 'contacts/lookup'(input) {
+      const { lookup } = await session();
+      return { contacts: await lookup.lookup(input.emails) };
+    },
+
+    async 'contacts/get'(input) {
+      const { lookup } = await session();
+      return lookup.get(input.id);
+    },
+
+    async 'contacts/create-lead'(input) {
+      const { lookup } = await session();
+      return lookup.createLead(input.email, input.name);
+    },
+  };
+}

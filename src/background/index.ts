@@ -1,0 +1,43 @@
+/** The service worker's wiring: listeners are registered synchronously at the top level, as MV3 requires. */
+import browser from 'webextension-polyfill';
+import { createHandlers } from './handlers';
+import { createRouter } from './router';
+import { TabScans } from './scan';
+import { lockStorage } from './vault';
+
+const scans = new TabScans();
+const route = createRouter(createHandlers(scans), {
+  id: chrome.runtime.id,
+  origin: new URL(chrome.runtime.getURL('/')).origin,
+});
+
+// Restrict storage.local to trusted contexts before anything can be written to it.
+lockStorage().catch(() => console.error('[sidekick] could not restrict storage to trusted contexts'));
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  // Events this worker broadcast to pages are not requests; everything else goes through the router.
+  if (message && typeof message === 'object' && 'event' in message) return undefined;
+  return route(message, sender as chrome.runtime.MessageSender);
+});
+
+// The toolbar button (and its shortcut) opens the panel on this tab and scans it: the click grants activeTab.
+chrome.action.onClicked.addListener((tab) => {
+  if (tab.windowId === undefined || tab.id === undefined) return;
+  // open() must be called before any await to keep the user gesture.
+  chrome.sidePanel.open({ windowId: tab.windowId }).catch(() => undefined);
+  void scans.scan(tab.id);
+});
+
+chrome.tabs.onRemoved.addListener((tabId) => void scans.forget(tabId));
+
+// A tab the panel already knows navigated: scan the new page if we may (auto-scan sites report by themselves).
+chrome.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status !== 'complete') return;
+  void scans.get(tabId).then((state) => {
+    if (state && state.status !== 'unscannable') void scans.scan(tabId);
+  });
+});
+
+chrome.runtime.onInstalled.addListener(() => {
+  chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
+});

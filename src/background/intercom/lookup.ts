@@ -1,0 +1,181 @@
+/**
+ * Who are these people? Resolves many emails with as few requests as Intercom allows: one IN search per
+ * 150 addresses, then each unknown company once and the tag list once. Answers are cached for a while,
+ * dropped when the extension writes to that contact, and concurrent lookups of one email share a request.
+ */
+import type { ContactView, NamedRef } from '../../protocol/schemas';
+import { createLead, findByEmails, getContact } from './contacts';
+import type { IntercomHttp } from './http';
+import type { ContactData } from './shapes';
+import { getCompanyName, getMe, listTags } from './workspace';
+
+export const CACHE_TTL_MS = 5 * 60_000;
+
+interface Entry<T> {
+  at: number;
+  value: T;
+}
+
+export class Lookup {
+  private readonly contacts = new Map<string, Entry<ContactView | null>>();
+  private readonly inflight = new Map<string, Promise<ContactView | null>>();
+  private readonly companies = new Map<string, Entry<string | null> | Promise<string | null>>();
+  private tags: Entry<Map<string, string>> | Promise<Map<string, string>> | null = null;
+  private app: Promise<{ idCode: string; region: string | null }> | null = null;
+
+  constructor(
+    private readonly http: IntercomHttp,
+    private readonly now: () => number = Date.now,
+    private readonly ttlMs = CACHE_TTL_MS,
+  ) {}
+
+  async lookup(emails: string[]): Promise<Record<string, ContactView | null>> {
+    const unique = [...new Set(emails)];
+    const missing = unique.filter((e) => !this.fresh(this.contacts.get(e)) && !this.inflight.has(e));
+    if (missing.length) {
+      const batch = this.resolve(missing);
+      for (const email of missing) {
+        const one = batch.then((found) => found.get(email) ?? null);
+        this.inflight.set(email, one);
+        void one.finally(() => this.inflight.delete(email)).catch(() => undefined);
+      }
+    }
+    const out: Record<string, ContactView | null> = {};
+    for (const email of unique) {
+      const cached = this.contacts.get(email);
+      out[email] = this.fresh(cached) ? cached.value : await this.inflight.get(email)!;
+    }
+    return out;
+  }
+
+  async get(id: string): Promise<ContactView> {
+    const view = await this.toView(await getContact(this.http, id));
+    if (view.email) this.contacts.set(view.email, { at: this.now(), value: view });
+    return view;
+  }
+
+  async createLead(email: string, name?: string): Promise<ContactView> {
+    const view = await this.toView(await createLead(this.http, email, name));
+    this.contacts.set(email, { at: this.now(), value: view });
+    return view;
+  }
+
+  /** After a write to a contact, the next look at it goes to Intercom. */
+  invalidateContact(id: string): void {
+    for (const [email, entry] of this.contacts) if (entry.value?.id === id) this.contacts.delete(email);
+  }
+
+  private fresh<T>(entry: Entry<T> | undefined): entry is Entry<T> {
+    return !!entry && this.now() - entry.at < this.ttlMs;
+  }
+
+  private async resolve(emails: string[]): Promise<Map<string, ContactView | null>> {
+    const found = await findByEmails(this.http, emails);
+    const best = new Map<string, ContactData>();
+    for (const c of found) {
+      const email = c.email?.toLowerCase();
+      if (!email) continue;
+      const prev = best.get(email);
+      if (!prev || rank(c) > rank(prev)) best.set(email, c);
+    }
+    const views = await Promise.all([...best.values()].map((c) => this.toView(c)));
+    const result = new Map<string, ContactView | null>(emails.map((e) => [e, null]));
+    for (const view of views) if (view.email) result.set(view.email, view);
+    const at = this.now();
+    for (const [email, value] of result) this.contacts.set(email, { at, value });
+    return result;
+  }
+
+  private async toView(c: ContactData): Promise<ContactView> {
+    const [app, tagNames, companies] = await Promise.all([
+      this.appInfo(),
+      c.tags?.data.length ? this.tagNames() : Promise.resolve(new Map<string, string>()),
+      Promise.all((c.companies?.data ?? []).map(async (ref): Promise<NamedRef> => {
+        const id = String(ref.id);
+        return { id, name: (await this.companyName(id)) ?? '' };
+      })),
+    ]);
+    return toContactView(c, app, tagNames, companies);
+  }
+
+  appInfo(): Promise<{ idCode: string; region: string | null }> {
+    this.app ??= getMe(this.http).then(
+      (me) => ({ idCode: me.app?.id_code ?? '', region: me.app?.region ?? null }),
+      (err: unknown) => {
+        this.app = null;
+        throw err;
+      },
+    );
+    return this.app;
+  }
+
+  private async tagNames(): Promise<Map<string, string>> {
+    const t = this.tags;
+    if (t && !(t instanceof Promise) && this.fresh(t)) return t.value;
+    if (t instanceof Promise) return t;
+    const pending = listTags(this.http);
+    this.tags = pending;
+    try {
+      const value = await pending;
+      this.tags = { at: this.now(), value };
+      return value;
+    } catch (err) {
+      this.tags = null;
+      throw err;
+    }
+  }
+
+  private async companyName(id: string): Promise<string | null> {
+    const c = this.companies.get(id);
+    if (c instanceof Promise) return c;
+    if (this.fresh(c)) return c.value;
+    const pending = getCompanyName(this.http, id).catch(() => null);
+    this.companies.set(id, pending);
+    const value = await pending;
+    this.companies.set(id, { at: this.now(), value });
+    return value;
+  }
+}
+
+/** A user beats a lead with the same address; then the most recently updated wins. */
+function rank(c: ContactData): number {
+  return (c.role === 'user' ? 1e13 : 0) + (c.updated_at ?? 0);
+}
+
+const WEB_APP: Record<string, string> = { EU: 'https://app.eu.intercom.com', AU: 'https://app.au.intercom.com' };
+
+export function contactUrl(app: { idCode: string; region: string | null }, id: string): string {
+  const base = WEB_APP[(app.region ?? '').toUpperCase()] ?? 'https://app.intercom.com';
+  return `${base}/a/apps/${encodeURIComponent(app.idCode)}/users/${encodeURIComponent(id)}`;
+}
+
+export function toContactView(
+  c: ContactData,
+  app: { idCode: string; region: string | null },
+  tagNames: Map<string, string>,
+  companies: NamedRef[],
+): ContactView {
+  const custom: ContactView['customAttributes'] = {};
+  for (const [key, value] of Object.entries(c.custom_attributes ?? {})) {
+    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
+      custom[key] = value as string | number | boolean | null;
+    }
+  }
+  const avatar = typeof c.avatar === 'string' ? c.avatar : (c.avatar?.image_url ?? null);
+  return {
+    id: c.id,
+    email: c.email?.toLowerCase() ?? null,
+    name: c.name || null,
+    role: c.role === 'user' ? 'user' : 'lead',
+    avatar: avatar && /^https:\/\//.test(avatar) ? avatar : null,
+    phone: c.phone ?? null,
+    companies,
+    tags: (c.tags?.data ?? []).map((t) => ({ id: String(t.id), name: tagNames.get(String(t.id)) ?? '' })),
+    location: c.location && (c.location.city || c.location.country || c.location.region)
+      ? { city: c.location.city, region: c.location.region, country: c.location.country }
+      : null,
+    lastSeenAt: c.last_seen_at ?? null,
+    customAttributes: custom,
+    url: contactUrl(app, c.id),
+  };
+}

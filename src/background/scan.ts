@@ -1,0 +1,88 @@
+/**
+ * Which addresses each tab shows. The scanner is injected on demand (activeTab + scripting) or registered
+ * for sites the user chose to scan automatically; it reports back through `emails/found`. States live in
+ * storage.session (trusted contexts only) so a restarted worker still knows them.
+ */
+import scannerFile from '../content/entry.ts?script&iife';
+import { TAB_EMAILS_EVENT, type TabStateEvent } from '../protocol/events';
+import type { ScanState } from '../protocol/schemas';
+
+const REPORT_WAIT_MS = 4000;
+const AUTO_SCAN_ID = 'sidekick-auto-scan';
+const key = (tabId: number) => `scan:${tabId}`;
+
+const UNSCANNABLE = [/^chrome:/, /^chrome-extension:/, /^edge:/, /^about:/, /^devtools:/, /^view-source:/, /^https:\/\/chromewebstore\.google\.com\//, /^https:\/\/chrome\.google\.com\/webstore/];
+/** Chrome's own words when a page may never be scripted, as opposed to "no permission yet". */
+const FORBIDDEN_MESSAGE = /cannot be scripted|chrome:\/\/|chrome-extension:\/\/|extensions gallery|Cannot access a chrome|devtools|about:|Web Store/i;
+
+export class TabScans {
+  private readonly waiters = new Map<number, Array<(s: ScanState) => void>>();
+
+  async get(tabId: number): Promise<ScanState | null> {
+    const got = await chrome.storage.session.get(key(tabId));
+    return (got[key(tabId)] as ScanState | undefined) ?? null;
+  }
+
+  /** Injects the scanner into the tab's top frame and waits for its first report. */
+  async scan(tabId: number): Promise<ScanState> {
+    let url: string | undefined;
+    try {
+      url = (await chrome.tabs.get(tabId)).url;
+    } catch {
+      return this.set(tabId, { status: 'unscannable' });
+    }
+    if (url && UNSCANNABLE.some((re) => re.test(url))) return this.set(tabId, { status: 'unscannable' });
+    const report = new Promise<ScanState>((resolve) => {
+      const list = this.waiters.get(tabId) ?? [];
+      list.push(resolve);
+      this.waiters.set(tabId, list);
+    });
+    try {
+      await chrome.scripting.executeScript({ target: { tabId }, files: [scannerFile] });
+    } catch (err) {
+      this.waiters.delete(tabId);
+      const message = err instanceof Error ? err.message : String(err);
+      return this.set(tabId, { status: FORBIDDEN_MESSAGE.test(message) ? 'unscannable' : 'no_access' });
+    }
+    const timeout = new Promise<ScanState>((resolve) => setTimeout(() => resolve({ status: 'pending' }), REPORT_WAIT_MS));
+    return Promise.race([report, timeout]);
+  }
+
+  /** A report from the scanner in a tab's top frame. */
+  async report(tabId: number, origin: string, emails: string[], total: number): Promise<void> {
+    const state: ScanState = { status: 'ok', origin, emails, total: Math.max(total, emails.length) };
+    await this.set(tabId, state);
+    for (const resolve of this.waiters.get(tabId) ?? []) resolve(state);
+    this.waiters.delete(tabId);
+  }
+
+  async forget(tabId: number): Promise<void> {
+    await chrome.storage.session.remove(key(tabId));
+  }
+
+  private async set(tabId: number, state: ScanState): Promise<ScanState> {
+    await chrome.storage.session.set({ [key(tabId)]: state });
+    const event: TabStateEvent = { event: TAB_EMAILS_EVENT, tabId, state };
+    // Reaches extension pages only (runtime.sendMessage never goes to content scripts). No listener is fine.
+    chrome.runtime.sendMessage(event).catch(() => undefined);
+    return state;
+  }
+}
+
+/** Keeps the registered auto-scan content script in step with the user's list of sites. */
+export async function syncAutoScan(origins: string[]): Promise<void> {
+  const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [AUTO_SCAN_ID] });
+  if (!origins.length) {
+    if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [AUTO_SCAN_ID] });
+    return;
+  }
+  const script = {
+    id: AUTO_SCAN_ID,
+    js: [scannerFile],
+    matches: origins.map((o) => `${o}/*`),
+    runAt: 'document_idle' as const,
+    persistAcrossSessions: true,
+  };
+  if (existing.length) await chrome.scripting.updateContentScripts([script]);
+  else await chrome.scripting.registerContentScripts([script]);
+}

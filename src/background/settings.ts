@@ -1,0 +1,74 @@
+/** Region / API URL / auto-scan sites, validated on the way in and on the way out of storage. */
+import * as v from 'valibot';
+import { RegionSchema, type Region, type SettingsView } from '../protocol/schemas';
+import { AppError } from './errors';
+import { readToken } from './vault';
+
+declare const __SANDBOX__: boolean;
+
+const SETTINGS_KEY = 'settings';
+
+export const REGION_HOSTS: Record<Exclude<Region, 'custom'>, string> = {
+  us: 'https://api.intercom.io',
+  eu: 'https://api.eu.intercom.io',
+  au: 'https://api.au.intercom.io',
+};
+
+const StoredSettings = v.object({
+  region: v.optional(RegionSchema, 'us'),
+  apiUrl: v.optional(v.nullable(v.string()), null),
+  autoScanOrigins: v.optional(v.array(v.string()), []),
+});
+export type Settings = v.InferOutput<typeof StoredSettings>;
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * A custom API URL must be https (the sandbox build also takes http on loopback), with no credentials,
+ * query or fragment. Answers the normalised base URL without a trailing slash.
+ */
+export function validateApiUrl(raw: string, allowLoopback = typeof __SANDBOX__ !== 'undefined' && __SANDBOX__): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new AppError('invalid_url', { detail: raw.slice(0, 200) });
+  }
+  const httpLoopback = url.protocol === 'http:' && allowLoopback && LOOPBACK.has(url.hostname);
+  if ((url.protocol !== 'https:' && !httpLoopback) || url.username || url.password || url.search || url.hash) {
+    throw new AppError('invalid_url', { detail: raw.slice(0, 200) });
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+export async function readSettings(): Promise<Settings> {
+  const got = await chrome.storage.local.get(SETTINGS_KEY);
+  const parsed = v.safeParse(StoredSettings, got[SETTINGS_KEY] ?? {});
+  return parsed.success ? parsed.output : v.parse(StoredSettings, {});
+}
+
+export async function writeSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = { ...(await readSettings()), ...patch };
+  await chrome.storage.local.set({ [SETTINGS_KEY]: next });
+  return next;
+}
+
+export function baseUrlFor(region: Region, apiUrl: string | null | undefined): string {
+  if (region === 'custom') {
+    if (!apiUrl) throw new AppError('invalid_url', { detail: '' });
+    return validateApiUrl(apiUrl);
+  }
+  return REGION_HOSTS[region];
+}
+
+/** The worker may only call a custom host the user granted. */
+export async function ensureHostPermission(baseUrl: string): Promise<void> {
+  const origin = new URL(baseUrl).origin;
+  const granted = await chrome.permissions.contains({ origins: [`${origin}/*`] });
+  if (!granted) throw new AppError('no_permission', { detail: origin });
+}
+
+export async function settingsView(settings?: Settings): Promise<SettingsView> {
+  const s = settings ?? (await readSettings());
+  return { region: s.region, apiUrl: s.apiUrl, hasToken: (await readToken()) !== null, autoScanOrigins: s.autoScanOrigins };
+}

@@ -1,0 +1,158 @@
+/** Settings: the token (write-only: the page never reads it back), the region or a custom API URL. */
+import { useEffect, useState } from 'preact/hooks';
+import { call, RpcError } from '../protocol/client';
+import type { ConnectionInfo, ErrorInfo, Region, SettingsView } from '../protocol/schemas';
+import { errorMessage } from '../widget/errors';
+import { t } from '../widget/i18n';
+
+type Status = { kind: 'ok'; text: string } | { kind: 'error'; error: ErrorInfo } | null;
+
+const asInfo = (e: unknown): ErrorInfo => (e instanceof RpcError ? e.info : { code: 'internal' });
+
+/** The origin to ask permission for, or null when the URL is not even a URL (the worker explains why). */
+function originOf(url: string): string | null {
+  try {
+    return new URL(url.trim()).origin;
+  } catch {
+    return null;
+  }
+}
+
+export function Settings() {
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [token, setToken] = useState('');
+  const [shown, setShown] = useState(false);
+  const [region, setRegion] = useState<Region>('us');
+  const [apiUrl, setApiUrl] = useState('');
+  const [status, setStatus] = useState<Status>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    call('settings/get', {})
+      .then((v) => {
+        setView(v);
+        setRegion(v.region);
+        setApiUrl(v.apiUrl ?? '');
+      })
+      .catch((e: unknown) => setStatus({ kind: 'error', error: asInfo(e) }));
+  }, []);
+
+  const connection = () => ({
+    region,
+    apiUrl: region === 'custom' ? apiUrl : null,
+    ...(token.trim() ? { token: token.trim() } : {}),
+  });
+
+  const run = async (work: () => Promise<Status>) => {
+    setBusy(true);
+    setStatus(null);
+    try {
+      setStatus(await work());
+    } catch (e) {
+      setStatus({ kind: 'error', error: asInfo(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = (e: Event) => {
+    e.preventDefault();
+    // The permission prompt needs this click's user gesture, so it is asked before anything else is awaited.
+    const origin = region === 'custom' ? originOf(apiUrl) : null;
+    const permission = origin ? chrome.permissions.request({ origins: [`${origin}/*`] }) : Promise.resolve(true);
+    void run(async () => {
+      if (!(await permission)) return { kind: 'error', error: { code: 'no_permission', detail: origin ?? '' } };
+      const next = await call('settings/save', connection());
+      setView(next);
+      setToken('');
+      return { kind: 'ok', text: t('saved') };
+    });
+  };
+
+  const test = () =>
+    run(async () => {
+      const info: ConnectionInfo = await call('settings/test', connection());
+      return { kind: 'ok', text: t('connectedAs', [info.workspace, info.admin.name, info.admin.email ?? '']) };
+    });
+
+  const forget = () =>
+    run(async () => {
+      setView(await call('settings/forget-token', {}));
+      return { kind: 'ok', text: t('tokenForgotten') };
+    });
+
+  return (
+    <main class="settings">
+      <h1>{t('settingsTitle')}</h1>
+      <form onSubmit={save} class="settings-form">
+        <div class="form-row">
+          <label for="token">{t('accessToken')}</label>
+          <div class="inline">
+            <input
+              id="token"
+              type={(shown ? 'text' : 'password') as 'text'}
+              autocomplete="off"
+              spellcheck={false}
+              value={token}
+              placeholder={view?.hasToken ? t('tokenSavedPlaceholder') : t('tokenPlaceholder')}
+              aria-describedby="token-help"
+              onInput={(e) => setToken((e.target as HTMLInputElement).value)}
+            />
+            <button type="button" class="btn" aria-pressed={shown} onClick={() => setShown(!shown)}>
+              {shown ? t('hideToken') : t('showToken')}
+            </button>
+          </div>
+          <p id="token-help" class="hint">
+            {view?.hasToken ? t('tokenSavedHelp') : t('tokenHelp')}
+          </p>
+        </div>
+        <div class="form-row">
+          <label for="region">{t('region')}</label>
+          <select id="region" value={region} onChange={(e) => setRegion((e.target as HTMLSelectElement).value as Region)}>
+            <option value="us">{t('regionUS')}</option>
+            <option value="eu">{t('regionEU')}</option>
+            <option value="au">{t('regionAU')}</option>
+            <option value="custom">{t('regionCustom')}</option>
+          </select>
+        </div>
+        <div class="form-row">
+          <label for="api-url">{t('apiUrl')}</label>
+          <input
+            id="api-url"
+            type="url"
+            inputMode="url"
+            value={apiUrl}
+            disabled={region !== 'custom'}
+            placeholder="https://"
+            aria-describedby="api-url-help"
+            onInput={(e) => setApiUrl((e.target as HTMLInputElement).value)}
+          />
+          <p id="api-url-help" class="hint">{t('apiUrlHelp')}</p>
+        </div>
+        <div class="buttons">
+          <button type="submit" class="btn btn-primary" disabled={busy}>
+            {t('save')}
+          </button>
+          <button type="button" class="btn" disabled={busy} onClick={test}>
+            {t('testConnection')}
+          </button>
+          <button type="button" class="btn btn-danger" disabled={busy || !view?.hasToken} onClick={forget}>
+            {t('forgetToken')}
+          </button>
+        </div>
+      </form>
+      <div aria-live="polite" class="status-area">
+        {status?.kind === 'ok' && <p class="status status-ok" role="status">{status.text}</p>}
+        {status?.kind === 'error' && (
+          <p class="status status-error" role="alert">
+            {errorMessage(status.error)}
+          </p>
+        )}
+      </div>
+      <section aria-labelledby="where-title" class="explainer">
+        <h2 id="where-title">{t('whereTokenTitle')}</h2>
+        <p>{t('whereTokenBody')}</p>
+      </section>
+    </main>
+  );
+}

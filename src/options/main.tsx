@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { Settings } from './Settings';
+import '../widget/styles.css';
+
+document.title = chrome.i18n.getMessage('settingsTitle');
+render(<Settings />, document.getElementById('app')!);

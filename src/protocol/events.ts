@@ -1,0 +1,10 @@
+/** Worker → extension pages: what the worker knows of a tab changed. Never sent to content scripts. */
+import type { ScanState } from './schemas';
+
+export const TAB_EMAILS_EVENT = 'event/tab-state';
+
+export interface TabStateEvent {
+  event: typeof TAB_EMAILS_EVENT;
+  tabId: number;
+  state: ScanState;
+}

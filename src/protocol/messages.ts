@@ -1,0 +1,89 @@
+/**
+ * The one message protocol between the extension's contexts. Each route names its input schema and who
+ * may call it: `content` routes may be called by content scripts (untrusted: a page can impersonate one);
+ * every other route is privileged and only extension pages may call it. The worker's router rejects
+ * anything not listed here.
+ */
+import * as v from 'valibot';
+import {
+  EmailSchema,
+  MAX_REPORTED_EMAILS,
+  RegionSchema,
+  TabIdSchema,
+  type ConnectionInfo,
+  type ContactView,
+  type ScanState,
+  type SettingsView,
+} from './schemas';
+
+const TokenSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(512), v.regex(/^[\x21-\x7e]+$/));
+const ApiUrlSchema = v.pipe(v.string(), v.trim(), v.maxLength(2048));
+const OriginSchema = v.pipe(v.string(), v.maxLength(2048), v.regex(/^https?:\/\/[^/]+$/));
+
+const ConnectionInput = v.object({
+  region: RegionSchema,
+  apiUrl: v.optional(v.nullable(ApiUrlSchema)),
+  /** A token typed but not saved yet; without it the saved token is used. */
+  token: v.optional(TokenSchema),
+});
+
+export const ROUTES = {
+  /** Content script → worker: the addresses it found on its page (top frame). */
+  'emails/found': {
+    caller: 'content',
+    input: v.object({
+      emails: v.pipe(v.array(EmailSchema), v.maxLength(MAX_REPORTED_EMAILS)),
+      total: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    }),
+  },
+  'settings/get': { caller: 'extension', input: v.object({}) },
+  'settings/save': { caller: 'extension', input: ConnectionInput },
+  'settings/test': { caller: 'extension', input: ConnectionInput },
+  'settings/forget-token': { caller: 'extension', input: v.object({}) },
+  'tab/scan': { caller: 'extension', input: v.object({ tabId: TabIdSchema }) },
+  'tab/state': { caller: 'extension', input: v.object({ tabId: TabIdSchema }) },
+  'site/auto-scan': { caller: 'extension', input: v.object({ origin: OriginSchema, enabled: v.boolean() }) },
+  'contacts/lookup': {
+    caller: 'extension',
+    input: v.object({ emails: v.pipe(v.array(EmailSchema), v.maxLength(MAX_REPORTED_EMAILS)) }),
+  },
+  'contacts/get': { caller: 'extension', input: v.object({ id: v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/)) }) },
+  'contacts/create-lead': {
+    caller: 'extension',
+    input: v.object({ email: EmailSchema, name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))) }),
+  },
+} as const;
+
+/** What each route answers with when it succeeds. */
+export interface RouteOutputs {
+  'emails/found': { accepted: number };
+  'settings/get': SettingsView;
+  'settings/save': SettingsView;
+  'settings/test': ConnectionInfo;
+  'settings/forget-token': SettingsView;
+  'tab/scan': ScanState;
+  'tab/state': ScanState;
+  'site/auto-scan': SettingsView;
+  'contacts/lookup': { contacts: Record<string, ContactView | null> };
+  'contacts/get': ContactView;
+  'contacts/create-lead': ContactView;
+}
+
+export type RouteName = keyof typeof ROUTES;
+export type RouteInput<R extends RouteName> = v.InferInput<(typeof ROUTES)[R]['input']>;
+export type RouteParsed<R extends RouteName> = v.InferOutput<(typeof ROUTES)[R]['input']>;
+export type RouteOutput<R extends RouteName> = RouteOutputs[R];
+
+/** On the wire: `{ type, input }`. */
+export interface Envelope<R extends RouteName = RouteName> {
+  type: R;
+  input: RouteInput<R>;
+}
+
+export const EnvelopeSchema = v.object({ type: v.string(), input: v.unknown() });
+
+export function isRouteName(name: string): name is RouteName {
+  return Object.prototype.hasOwnProperty.call(ROUTES, name);
+}
+
+export { TAB_EMAILS_EVENT, type TabStateEvent } from './events';

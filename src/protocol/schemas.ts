@@ -1,0 +1,100 @@
+/** Value schemas shared by requests and answers. Pure valibot: safe to import from every context. */
+import * as v from 'valibot';
+
+export const MAX_REPORTED_EMAILS = 1000;
+
+/** An address as the scanner reports it: already normalised, bounded in size. */
+export const EmailSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toLowerCase(),
+  v.maxLength(254),
+  // Deliberately loose (Unicode local parts and domains are allowed); the scanner decides what an address is.
+  v.regex(/^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/u),
+);
+
+export const RegionSchema = v.picklist(['us', 'eu', 'au', 'custom']);
+export type Region = v.InferOutput<typeof RegionSchema>;
+
+export const TabIdSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** Error codes the worker answers with; the widget turns each into a sentence through chrome.i18n. */
+export const ERROR_CODES = [
+  'no_token', // nothing saved yet
+  'unauthorized', // 401: the token was refused
+  'forbidden', // 403: the token lacks a scope
+  'wrong_region', // /me says the workspace lives in another region
+  'not_found',
+  'conflict',
+  'bad_request',
+  'rate_limited', // 429, retryAfter says when
+  'server', // 5xx
+  'unreachable', // DNS, refused connection, offline
+  'timeout',
+  'invalid_url', // a custom API URL that is not https (or loopback in the sandbox build)
+  'no_permission', // host permission for a custom API URL or a site was not granted
+  'unscannable', // chrome://, the Web Store, …
+  'invalid_message', // a request that failed validation or came from the wrong sender
+  'storage_locked', // chrome.storage.local could not be restricted to trusted contexts
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  /** Seconds to wait before trying again (429). */
+  retryAfter?: number;
+  /** Intercom's own words, shown as a detail under the plain sentence. */
+  detail?: string;
+  status?: number;
+  requestId?: string;
+  /** For wrong_region: the region Intercom says the workspace is in. */
+  region?: string;
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
+
+export interface NamedRef {
+  id: string;
+  name: string;
+}
+
+/** What the panel shows of a contact. Names and attributes are text, never HTML. */
+export interface ContactView {
+  id: string;
+  email: string | null;
+  name: string | null;
+  role: 'user' | 'lead';
+  avatar: string | null;
+  phone: string | null;
+  companies: NamedRef[];
+  tags: NamedRef[];
+  location: { city: string | null; region: string | null; country: string | null } | null;
+  lastSeenAt: number | null;
+  customAttributes: Record<string, string | number | boolean | null>;
+  /** The contact's page in the Intercom web app. */
+  url: string;
+}
+
+export interface SettingsView {
+  region: Region;
+  apiUrl: string | null;
+  hasToken: boolean;
+  autoScanOrigins: string[];
+}
+
+export interface ConnectionInfo {
+  workspace: string;
+  appId: string;
+  region: string | null;
+  admin: { name: string; email: string | null };
+}
+
+export type ScanState =
+  /** `origin` is the page's origin, for "Scan this site automatically". */
+  | { status: 'ok'; origin: string; emails: string[]; total: number }
+  | { status: 'pending' }
+  /** The extension has no access to this tab yet: the user opens the panel from the toolbar or a shortcut. */
+  | { status: 'no_access' }
+  /** chrome:// pages, the Web Store and other pages no extension may read. */
+  | { status: 'unscannable' };

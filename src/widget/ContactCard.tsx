@@ -1,0 +1,77 @@
+/** One contact, in full. Every value is rendered as text: a name with HTML in it stays text. */
+import type { ContactView } from '../protocol/schemas';
+import { Avatar } from './Avatar';
+import { attributeText, locationText, relativeTime, roleLabel } from './format';
+import { t } from './i18n';
+
+interface Props {
+  contact: ContactView;
+  onBack: () => void;
+}
+
+export function ContactCard({ contact, onBack }: Props) {
+  const location = locationText(contact);
+  const attributes = Object.entries(contact.customAttributes);
+  return (
+    <article class="card" aria-labelledby="card-title">
+      <header class="card-header">
+        <button type="button" class="btn btn-ghost" onClick={onBack} aria-label={t('back')}>
+          ←
+        </button>
+        <Avatar name={contact.name} email={contact.email} src={contact.avatar} size={48} />
+        <div class="card-heading">
+          <h2 id="card-title">{contact.name || contact.email || t('unnamed')}</h2>
+          <span class={`badge badge-${contact.role}`}>{roleLabel(contact.role)}</span>
+        </div>
+      </header>
+      <dl class="fields">
+        <Field label={t('fieldEmail')} value={contact.email} />
+        <Field label={t('fieldPhone')} value={contact.phone} />
+        <Field label={t('fieldRole')} value={roleLabel(contact.role)} />
+        <Field label={t('fieldCompanies')} value={contact.companies.map((c) => c.name).filter(Boolean).join(', ')} />
+        <Field label={t('fieldLocation')} value={location} />
+        <Field label={t('fieldLastSeen')} value={relativeTime(contact.lastSeenAt)} />
+      </dl>
+      <section aria-labelledby="tags-title">
+        <h3 id="tags-title">{t('fieldTags')}</h3>
+        {contact.tags.length ? (
+          <ul class="tags" aria-labelledby="tags-title">
+            {contact.tags.map((tag) => (
+              <li key={tag.id} class="tag">
+                {tag.name}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="muted">{t('noTags')}</p>
+        )}
+      </section>
+      <section aria-labelledby="attrs-title">
+        <h3 id="attrs-title">{t('fieldCustomAttributes')}</h3>
+        {attributes.length ? (
+          <dl class="fields">
+            {attributes.map(([key, value]) => (
+              <Field key={key} label={key} value={attributeText(value)} />
+            ))}
+          </dl>
+        ) : (
+          <p class="muted">{t('noAttributes')}</p>
+        )}
+      </section>
+      <p>
+        <a class="btn btn-primary" href={contact.url} target="_blank" rel="noopener noreferrer">
+          {t('openInIntercom')}
+        </a>
+      </p>
+    </article>
+  );
+}
+
+function Field({ label, value }: { label: string; value: string | null }) {
+  return (
+    <div class="field">
+      <dt>{label}</dt>
+      <dd>{value || '—'}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/** Look up an address typed by hand. */
+import { useState } from 'preact/hooks';
+import { RpcError } from '../protocol/client';
+import type { ContactView } from '../protocol/schemas';
+import { errorMessage } from './errors';
+import { t } from './i18n';
+
+const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/u;
+
+interface Props {
+  lookupOne: (email: string) => Promise<ContactView | null>;
+  onResult: (email: string | null) => void;
+}
+
+export function SearchBox({ lookupOne, onResult }: Props) {
+  const [value, setValue] = useState('');
+  const [hint, setHint] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const email = value.trim().toLowerCase();
+    if (!email) return onResult(null);
+    if (!LOOKS_LIKE_EMAIL.test(email)) return setHint(t('searchHint'));
+    setHint(null);
+    setBusy(true);
+    try {
+      await lookupOne(email);
+      onResult(email);
+    } catch (err) {
+      setHint(err instanceof RpcError ? errorMessage(err.info) : t('err_internal'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="search" role="search" onSubmit={submit}>
+      <input
+        type="text"
+        inputMode="email"
+        autocomplete="off"
+        spellcheck={false}
+        aria-label={t('search')}
+        placeholder={t('searchPlaceholder')}
+        aria-describedby={hint ? 'search-hint' : undefined}
+        aria-invalid={hint ? true : undefined}
+        value={value}
+        onInput={(e) => setValue((e.target as HTMLInputElement).value)}
+      />
+      <button type="submit" class="btn" disabled={busy}>
+        {t('lookUp')}
+      </button>
+      {hint && (
+        <p id="search-hint" class="hint" role="alert">
+          {hint}
+        </p>
+      )}
+    </form>
+  );
+}

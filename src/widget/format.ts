@@ -1,0 +1,33 @@
+import type { ContactView } from '../protocol/schemas';
+import { t } from './i18n';
+
+export function roleLabel(role: ContactView['role']): string {
+  return role === 'user' ? t('roleUser') : t('roleLead');
+}
+
+export function companyNames(c: ContactView): string {
+  return c.companies.map((co) => co.name).filter(Boolean).join(', ');
+}
+
+export function locationText(c: ContactView): string {
+  const l = c.location;
+  return l ? [l.city, l.region, l.country].filter(Boolean).join(', ') : '';
+}
+
+/** "3 days ago" in the browser's language; Intercom times are Unix seconds. */
+export function relativeTime(unixSeconds: number | null, now = Date.now()): string {
+  if (!unixSeconds) return t('never');
+  const diff = unixSeconds * 1000 - now;
+  const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+    ['year', 365 * 864e5], ['month', 30 * 864e5], ['week', 7 * 864e5], ['day', 864e5], ['hour', 36e5], ['minute', 6e4],
+  ];
+  const rtf = new Intl.RelativeTimeFormat(chrome.i18n.getUILanguage?.() || undefined, { numeric: 'auto' });
+  for (const [unit, ms] of units) if (Math.abs(diff) >= ms) return rtf.format(Math.round(diff / ms), unit);
+  return rtf.format(0, 'minute');
+}
+
+export function attributeText(value: string | number | boolean | null): string {
+  if (value === null) return '—';
+  if (typeof value === 'boolean') return value ? t('yes') : t('no');
+  return String(value);
+}

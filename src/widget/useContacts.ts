@@ -1,0 +1,60 @@
+/** Looks up the addresses of a page and keeps what the worker answered, in page order. */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { call, RpcError } from '../protocol/client';
+import type { ContactView, ErrorInfo } from '../protocol/schemas';
+
+const asInfo = (e: unknown): ErrorInfo => (e instanceof RpcError ? e.info : { code: 'internal' });
+
+export function useContacts(emails: string[] | null) {
+  const [known, setKnown] = useState<Record<string, ContactView | null>>({});
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [creating, setCreating] = useState<Set<string>>(new Set());
+  const [actionError, setActionError] = useState<ErrorInfo | null>(null);
+  const [nonce, setNonce] = useState(0);
+  const asked = useRef(new Set<string>());
+
+  useEffect(() => {
+    if (!emails?.length) return;
+    const need = emails.filter((e) => !asked.current.has(e));
+    if (!need.length) return;
+    for (const e of need) asked.current.add(e);
+    let live = true;
+    setError(null);
+    call('contacts/lookup', { emails: need })
+      .then((r) => live && setKnown((prev) => ({ ...prev, ...r.contacts })))
+      .catch((e: unknown) => {
+        for (const email of need) asked.current.delete(email);
+        if (live) setError(asInfo(e));
+      });
+    return () => {
+      live = false;
+    };
+  }, [emails, nonce]);
+
+  const lookupOne = useCallback(async (email: string): Promise<ContactView | null> => {
+    const r = await call('contacts/lookup', { emails: [email] });
+    const contact = r.contacts[email] ?? null;
+    setKnown((prev) => ({ ...prev, [email]: contact }));
+    return contact;
+  }, []);
+
+  const createLead = useCallback(async (email: string) => {
+    setCreating((s) => new Set(s).add(email));
+    setActionError(null);
+    try {
+      const contact = await call('contacts/create-lead', { email });
+      setKnown((prev) => ({ ...prev, [email]: contact }));
+    } catch (e) {
+      setActionError(asInfo(e));
+    } finally {
+      setCreating((s) => {
+        const next = new Set(s);
+        next.delete(email);
+        return next;
+      });
+    }
+  }, []);
+
+  const retry = useCallback(() => setNonce((n) => n + 1), []);
+  return { known, error, creating, actionError, lookupOne, createLead, retry, setKnown };
+}

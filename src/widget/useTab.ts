@@ -1,0 +1,53 @@
+/** Which tab the panel speaks for, and what the worker knows of it. */
+import { useEffect, useState } from 'preact/hooks';
+import { call, RpcError } from '../protocol/client';
+import { TAB_EMAILS_EVENT, type TabStateEvent } from '../protocol/events';
+import type { ErrorInfo, ScanState } from '../protocol/schemas';
+
+/** Follows the active tab of the panel's window, unless the panel was opened for one tab (`?tab=`). */
+export function useBoundTab(fixedTabId: number | null): number | null {
+  const [tabId, setTabId] = useState<number | null>(fixedTabId);
+  useEffect(() => {
+    if (fixedTabId !== null) return;
+    let windowId: number | undefined;
+    void chrome.windows.getCurrent().then((w) => {
+      windowId = w.id;
+      return chrome.tabs.query({ active: true, windowId: w.id });
+    }).then(([tab]) => setTabId(tab?.id ?? null));
+    const onActivated = (info: chrome.tabs.OnActivatedInfo) => {
+      if (windowId === undefined || info.windowId === windowId) setTabId(info.tabId);
+    };
+    chrome.tabs.onActivated.addListener(onActivated);
+    return () => chrome.tabs.onActivated.removeListener(onActivated);
+  }, [fixedTabId]);
+  return tabId;
+}
+
+/** Scans the tab when the panel binds to it, then follows the worker's updates for that tab. */
+export function useScan(tabId: number | null): { scan: ScanState | null; error: ErrorInfo | null; rescan: () => void } {
+  const [scan, setScan] = useState<ScanState | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [nonce, setNonce] = useState(0);
+  useEffect(() => {
+    if (tabId === null) return;
+    let live = true;
+    setScan(null);
+    setError(null);
+    call('tab/scan', { tabId })
+      .then((state) => live && setScan((prev) => (state.status === 'pending' && prev ? prev : state)))
+      .catch((e: unknown) => live && setError(e instanceof RpcError ? e.info : { code: 'internal' }));
+    const origin = location.origin;
+    const onMessage = (msg: unknown, sender: chrome.runtime.MessageSender) => {
+      // Only the worker speaks for tabs; content scripts' messages reach this page too and are ignored.
+      if (sender.origin !== origin || sender.tab) return;
+      const event = msg as Partial<TabStateEvent> | null;
+      if (event?.event === TAB_EMAILS_EVENT && event.tabId === tabId && event.state) setScan(event.state);
+    };
+    chrome.runtime.onMessage.addListener(onMessage);
+    return () => {
+      live = false;
+      chrome.runtime.onMessage.removeListener(onMessage);
+    };
+  }, [tabId, nonce]);
+  return { scan, error, rescan: () => setNonce((n) => n + 1) };
+}

@@ -1,0 +1,99 @@
+// @vitest-environment node
+import { describe, expect, it, vi } from 'vitest';
+import { AppError } from '../../src/background/errors';
+import { createRouter, type Handlers } from '../../src/background/router';
+import { classifySender } from '../../src/background/sender';
+
+const self = { id: 'abcdefghijklmnopabcdefghijklmnop', origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' };
+const extensionPage: chrome.runtime.MessageSender = { id: self.id, origin: self.origin, url: `${self.origin}/src/sidepanel/index.html` };
+const contentScript: chrome.runtime.MessageSender = {
+  id: self.id,
+  origin: 'https://crm.example',
+  tab: { id: 5 } as chrome.tabs.Tab,
+  frameId: 0,
+  url: 'https://crm.example/deal/1',
+};
+
+function setup() {
+  const handlers = {
+    'emails/found': vi.fn(async (input: { emails: string[] }) => ({ accepted: input.emails.length })),
+    'contacts/lookup': vi.fn(async () => ({ contacts: {} })),
+    'settings/get': vi.fn(async () => ({ region: 'us', apiUrl: null, hasToken: false, autoScanOrigins: [] })),
+    'contacts/create-lead': vi.fn(async () => {
+      throw new AppError('unauthorized', { status: 401, requestId: 'req_1' });
+    }),
+    'settings/test': vi.fn(async () => {
+      throw new Error('boom with secret details');
+    }),
+  } as unknown as Handlers;
+  const log = vi.fn();
+  return { handlers, log, route: createRouter(handlers, self, log) };
+}
+
+describe('classifySender', () => {
+  it('trusts the extension origin, not the url', () => {
+    expect(classifySender(extensionPage, self)).toEqual({ kind: 'extension' });
+    // A page whose URL pretends to be ours is still a content script.
+    expect(classifySender({ ...contentScript, url: `${self.origin}/src/options/index.html` }, self).kind).toBe('content');
+  });
+  it('rejects other extensions and senders without a tab', () => {
+    expect(classifySender({ ...extensionPage, id: 'someone-else' }, self).kind).toBe('unknown');
+    expect(classifySender({ id: self.id, origin: 'https://evil.example' }, self).kind).toBe('unknown');
+  });
+  it('describes a content script by tab, frame and origin', () => {
+    expect(classifySender(contentScript, self)).toEqual({ kind: 'content', tabId: 5, frameId: 0, origin: 'https://crm.example' });
+  });
+});
+
+describe('router', () => {
+  it('lets a content script report the emails it found', async () => {
+    const { route, handlers } = setup();
+    const answer = await route({ type: 'emails/found', input: { emails: ['Ana@Example.com'], total: 1 } }, contentScript);
+    expect(answer).toEqual({ ok: true, data: { accepted: 1 } });
+    // Input is normalised by the schema before the handler sees it.
+    expect(handlers['emails/found']).toHaveBeenCalledWith({ emails: ['ana@example.com'], total: 1 }, expect.objectContaining({ kind: 'content' }));
+  });
+
+  it('refuses every privileged route to a content script, with a logged reason and no effect', async () => {
+    const { route, handlers, log } = setup();
+    const answer = await route({ type: 'contacts/lookup', input: { emails: ['a@b.co'] } }, contentScript);
+    expect(answer).toEqual({ ok: false, error: { code: 'invalid_message' } });
+    expect(handlers['contacts/lookup']).not.toHaveBeenCalled();
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('privileged'));
+  });
+
+  it('rejects unknown routes, malformed envelopes and invalid input', async () => {
+    const { route, log, handlers } = setup();
+    for (const message of [
+      { type: 'contacts/delete-everything', input: {} },
+      'emails/found',
+      null,
+      { type: 'emails/found' , input: { emails: 'a@b.co', total: 1 } },
+      { type: 'emails/found', input: { emails: Array.from({ length: 1001 }, (_, i) => `p${i}@x.io`), total: 1001 } },
+      { type: 'emails/found', input: { emails: ['<script>@x'], total: 1 } },
+      { type: '__proto__', input: {} },
+    ]) {
+      expect(await route(message, contentScript)).toEqual({ ok: false, error: { code: 'invalid_message' } });
+    }
+    expect(log).toHaveBeenCalledTimes(7);
+    expect(handlers['emails/found']).not.toHaveBeenCalled();
+  });
+
+  it('rejects messages from other extensions even for content routes', async () => {
+    const { route, handlers } = setup();
+    await route({ type: 'emails/found', input: { emails: [], total: 0 } }, { ...contentScript, id: 'other' });
+    expect(handlers['emails/found']).not.toHaveBeenCalled();
+  });
+
+  it('answers extension pages, and turns failures into error codes without leaking internals', async () => {
+    const { route } = setup();
+    expect(await route({ type: 'settings/get', input: {} }, extensionPage)).toMatchObject({ ok: true, data: { region: 'us' } });
+    expect(await route({ type: 'contacts/create-lead', input: { email: 'a@b.co' } }, extensionPage)).toEqual({
+      ok: false,
+      error: { code: 'unauthorized', status: 401, requestId: 'req_1' },
+    });
+    const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await route({ type: 'settings/test', input: { region: 'us' } }, extensionPage)).toEqual({ ok: false, error: { code: 'internal' } });
+    err.mockRestore();
+  });
+});

@@ -1,0 +1,68 @@
+/// <reference types="vitest/config" />
+import fs from 'node:fs';
+import path from 'node:path';
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { crx } from '@crxjs/vite-plugin';
+import type { Plugin } from 'vite';
+import { buildManifest } from './manifest.config.ts';
+
+/**
+ * crxjs lists scripts meant for chrome.scripting as web-accessible to every site. They don't need to be:
+ * executeScript and registerContentScripts load them without it, and a web-accessible file lets any page
+ * detect the extension. Drop those entries from the emitted manifest.
+ */
+function noWebAccessibleScripts(): Plugin {
+  return {
+    name: 'sidekick:no-web-accessible-scripts',
+    enforce: 'post',
+    writeBundle(options) {
+      const file = path.join(options.dir ?? 'dist', 'manifest.json');
+      if (!fs.existsSync(file)) return;
+      const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { web_accessible_resources?: Array<{ resources: string[] }> };
+      const kept = (manifest.web_accessible_resources ?? []).filter((r) => !r.resources.every((f) => f.startsWith('src/content/')));
+      if (kept.length) manifest.web_accessible_resources = kept;
+      else delete manifest.web_accessible_resources;
+      fs.writeFileSync(file, JSON.stringify(manifest, null, 2));
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => ({
+  // The crx plugin only builds the extension; vitest runs without it.
+  plugins: [preact(), ...(process.env.VITEST ? [] : [crx({ manifest: buildManifest(mode) }), noWebAccessibleScripts()])],
+  define: {
+    // Lets the worker accept http://127.0.0.1 / localhost API URLs (the local sandbox). False in production.
+    __SANDBOX__: JSON.stringify(mode === 'sandbox'),
+  },
+  build: {
+    outDir: mode === 'sandbox' ? 'dist-sandbox' : 'dist',
+    emptyOutDir: true,
+    target: 'chrome116',
+    sourcemap: false,
+    modulePreload: false,
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+}));
