@@ -61,6 +61,8 @@ export default defineConfig(({ mode }) => ({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // expect.poll waits for the browser to catch up; this bounds the wait, it does not time anything.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

@@ -99,7 +99,7 @@ export function Settings() {
               onInput={(e) => setToken((e.target as HTMLInputElement).value)}
             />
             <button type="button" class="btn" aria-pressed={shown} onClick={() => setShown(!shown)}>
-              {shown ? t('hideToken') : t('showToken')}
+              {t('showToken')}
             </button>
           </div>
           <p id="token-help" class="hint">

@@ -21,10 +21,14 @@ export function useContacts(emails: string[] | null) {
     let live = true;
     setError(null);
     call('contacts/lookup', { emails: need })
-      .then((r) => live && setKnown((prev) => ({ ...prev, ...r.contacts })))
+      // Kept even if the page was reported again meanwhile: the next run skips these addresses (already asked),
+      // so dropping the answer would leave them "Looking up…" for good.
+      .then((r) => setKnown((prev) => ({ ...prev, ...r.contacts })))
       .catch((e: unknown) => {
         for (const email of need) asked.current.delete(email);
+        // A superseded run's error belongs to an old page: ask again for whatever of it is still shown.
         if (live) setError(asInfo(e));
+        else setNonce((n) => n + 1);
       });
     return () => {
       live = false;

@@ -36,10 +36,10 @@ export function useScan(tabId: number | null): { scan: ScanState | null; error: 
     call('tab/scan', { tabId })
       .then((state) => live && setScan((prev) => (state.status === 'pending' && prev ? prev : state)))
       .catch((e: unknown) => live && setError(e instanceof RpcError ? e.info : { code: 'internal' }));
-    const origin = location.origin;
     const onMessage = (msg: unknown, sender: chrome.runtime.MessageSender) => {
-      // Only the worker speaks for tabs; content scripts' messages reach this page too and are ignored.
-      if (sender.origin !== origin || sender.tab) return;
+      // Only the worker speaks for tabs. Content scripts' messages reach this page too: they always carry
+      // a tab, and other extensions' a foreign id. (A worker's messages may carry no origin at all.)
+      if (sender.id !== chrome.runtime.id || sender.tab || (sender.origin && sender.origin !== location.origin)) return;
       const event = msg as Partial<TabStateEvent> | null;
       if (event?.event === TAB_EMAILS_EVENT && event.tabId === tabId && event.state) setScan(event.state);
     };

@@ -42,6 +42,8 @@ export async function launchExtension(opts: { dist?: string; headless?: boolean;
       ...(opts.extraArgs ?? []),
     ],
   });
+  // Waiting bounds, not speed assertions: a step that never happens fails with Playwright's message.
+  ctx.setDefaultTimeout(20_000);
   const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
   return {

@@ -1,0 +1,263 @@
+// @vitest-environment jsdom
+/**
+ * The settings page, through its labelled controls and the sentences from messages.json. The worker is the
+ * fake chrome's `answers`; the token is write-only, so the page is never given it back.
+ */
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Settings } from '../../src/options/Settings';
+import type { SettingsView } from '../../src/protocol/schemas';
+import { fail, getMessage, installFakeChrome, type FakeChrome } from './fake-chrome';
+
+const initial: SettingsView = { region: 'us', apiUrl: null, hasToken: false, autoScanOrigins: [] };
+
+let fake: FakeChrome;
+
+const sentOf = (type: string) => fake.sent.filter((m) => m.type === type).map((m) => m.input);
+/** Lets pending worker answers and the renders they cause finish. */
+const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+
+const tokenField = () => screen.getByLabelText('Access token') as HTMLInputElement;
+const region = () => screen.getByRole('combobox', { name: 'Region' }) as HTMLSelectElement;
+const apiUrl = () => screen.getByRole('textbox', { name: 'API URL' }) as HTMLInputElement;
+const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
+
+async function renderSettings(view: SettingsView = initial) {
+  fake.answers['settings/get'] = () => view;
+  render(<Settings />);
+  await settle();
+  expect(sentOf('settings/get')).toEqual([{}]);
+}
+
+function typeToken(value: string) {
+  fireEvent.input(tokenField(), { target: { value } });
+}
+
+function chooseRegion(value: string) {
+  fireEvent.change(region(), { target: { value } });
+}
+
+/** Index among every call of the fake chrome's mocks (vitest numbers them globally). */
+function orderOfMessage(type: string): number {
+  // fake.sent lists the sendMessage calls in order.
+  const i = fake.sent.findIndex((m) => m.type === type);
+  return i < 0 ? Infinity : vi.mocked(chrome.runtime.sendMessage).mock.invocationCallOrder[i]!;
+}
+
+beforeEach(() => {
+  fake = installFakeChrome();
+  fake.answers['settings/save'] = (input: { region: SettingsView['region']; apiUrl: string | null; token?: string }) => ({
+    ...initial,
+    region: input.region,
+    apiUrl: input.apiUrl,
+    hasToken: true,
+  });
+});
+
+afterEach(() => cleanup());
+
+describe('the controls', () => {
+  it('are all reachable by role and name', async () => {
+    await renderSettings();
+    expect(screen.getByRole('heading', { level: 1, name: getMessage('settingsTitle') })).toBeTruthy();
+
+    const token = tokenField();
+    expect(token.type).toBe('password');
+    expect(token.placeholder).toBe(getMessage('tokenPlaceholder'));
+    expect(document.getElementById(token.getAttribute('aria-describedby')!)?.textContent).toBe(getMessage('tokenHelp'));
+    expect(token.value).toBe('');
+
+    expect(region().value).toBe('us');
+    expect(within(region()).getAllByRole('option').map((o) => o.textContent)).toEqual(['US', 'EU', 'Australia', 'Custom']);
+
+    expect(apiUrl().disabled).toBe(true);
+    expect(button('Save').type).toBe('submit');
+    expect(button('Test connection').disabled).toBe(false);
+    // Nothing to forget yet.
+    expect(button('Forget token').disabled).toBe(true);
+  });
+
+  it('shows and hides the token with a toggle button', async () => {
+    await renderSettings();
+    const toggle = screen.getByRole('button', { name: 'Show token', pressed: false });
+    // Hidden, the field is a password field (no textbox role).
+    expect(screen.queryByRole('textbox', { name: 'Access token' })).toBeNull();
+
+    fireEvent.click(toggle);
+
+    expect(screen.getByRole('button', { name: 'Show token', pressed: true })).toBe(toggle);
+    const shown = screen.getByRole('textbox', { name: 'Access token' }) as HTMLInputElement;
+    expect(shown.type).toBe('text');
+    expect(shown).toBe(tokenField());
+
+    fireEvent.click(toggle);
+
+    expect(screen.getByRole('button', { name: 'Show token', pressed: false })).toBe(toggle);
+    expect(tokenField().type).toBe('password');
+  });
+
+  it('enables the API URL only for the Custom region', async () => {
+    await renderSettings();
+    chooseRegion('custom');
+    expect(apiUrl().disabled).toBe(false);
+    chooseRegion('au');
+    expect(apiUrl().disabled).toBe(true);
+  });
+
+  it('starts from the saved settings', async () => {
+    await renderSettings({ region: 'custom', apiUrl: 'https://intercom.proxy.example', hasToken: true, autoScanOrigins: [] });
+    expect(region().value).toBe('custom');
+    expect(apiUrl().value).toBe('https://intercom.proxy.example');
+    expect(apiUrl().disabled).toBe(false);
+    // The saved token is never shown, only that there is one.
+    expect(tokenField().value).toBe('');
+    expect(tokenField().placeholder).toBe(getMessage('tokenSavedPlaceholder'));
+    expect(screen.getByText(getMessage('tokenSavedHelp'))).toBeTruthy();
+    expect(button('Forget token').disabled).toBe(false);
+  });
+
+  it('explains settings that could not be read', async () => {
+    fake.answers['settings/get'] = () => fail('storage_locked');
+    render(<Settings />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(getMessage('err_storage_locked'));
+  });
+});
+
+describe('saving', () => {
+  it('sends the region and the typed token, says "Saved." and clears the field', async () => {
+    let finish!: () => void;
+    const save = fake.answers['settings/save']!;
+    fake.answers['settings/save'] = (input) => new Promise((resolve) => (finish = () => resolve(save(input))));
+    await renderSettings();
+    typeToken('  tok_abc123  ');
+    chooseRegion('eu');
+
+    fireEvent.click(button('Save'));
+
+    await waitFor(() => expect(sentOf('settings/save')).toEqual([{ region: 'eu', apiUrl: null, token: 'tok_abc123' }]));
+    // No permission is needed for Intercom's own regions.
+    expect(chrome.permissions.request).not.toHaveBeenCalled();
+    // While the worker saves, nothing else can be started.
+    await waitFor(() => expect(button('Save').disabled).toBe(true));
+    expect(button('Test connection').disabled).toBe(true);
+
+    finish();
+
+    const status = await screen.findByRole('status');
+    expect(status.textContent).toBe('Saved.');
+    expect(tokenField().value).toBe('');
+    expect(tokenField().placeholder).toBe(getMessage('tokenSavedPlaceholder'));
+    expect(button('Save').disabled).toBe(false);
+    expect(button('Forget token').disabled).toBe(false);
+  });
+
+  it('without a typed token, keeps the saved one (sends none)', async () => {
+    await renderSettings({ ...initial, hasToken: true });
+    chooseRegion('au');
+    fireEvent.click(button('Save'));
+    await screen.findByText('Saved.');
+    expect(sentOf('settings/save')).toEqual([{ region: 'au', apiUrl: null }]);
+  });
+
+  it('asks for the custom API URL’s origin before saving it', async () => {
+    await renderSettings();
+    typeToken('tok_abc123');
+    chooseRegion('custom');
+    fireEvent.input(apiUrl(), { target: { value: 'http://127.0.0.1:8787' } });
+
+    fireEvent.click(button('Save'));
+
+    expect(chrome.permissions.request).toHaveBeenCalledTimes(1);
+    expect(chrome.permissions.request).toHaveBeenCalledWith({ origins: ['http://127.0.0.1:8787/*'] });
+    await screen.findByText('Saved.');
+    expect(sentOf('settings/save')).toEqual([{ region: 'custom', apiUrl: 'http://127.0.0.1:8787', token: 'tok_abc123' }]);
+    expect(vi.mocked(chrome.permissions.request).mock.invocationCallOrder[0]).toBeLessThan(orderOfMessage('settings/save'));
+  });
+
+  it('does not save a custom API URL whose origin was refused, and says why', async () => {
+    fake.permissionsGranted = false;
+    await renderSettings();
+    typeToken('tok_abc123');
+    chooseRegion('custom');
+    fireEvent.input(apiUrl(), { target: { value: 'http://127.0.0.1:8787' } });
+
+    fireEvent.click(button('Save'));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe("Sidekick wasn't allowed to reach http://127.0.0.1:8787. Save again and choose Allow.");
+    expect(chrome.permissions.request).toHaveBeenCalledWith({ origins: ['http://127.0.0.1:8787/*'] });
+    expect(sentOf('settings/save')).toEqual([]);
+    expect(screen.queryByText('Saved.')).toBeNull();
+    // The typed token is kept so the user can save again.
+    expect(tokenField().value).toBe('tok_abc123');
+  });
+
+  it('explains what the worker refused', async () => {
+    fake.answers['settings/save'] = () => fail('invalid_url', { detail: 'ftp://nope' });
+    await renderSettings();
+    chooseRegion('custom');
+    fireEvent.input(apiUrl(), { target: { value: 'ftp://nope' } });
+    fireEvent.click(button('Save'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(getMessage('err_invalid_url', 'ftp://nope'));
+  });
+});
+
+describe('testing the connection', () => {
+  it('names the workspace and the admin', async () => {
+    fake.answers['settings/test'] = () => ({
+      workspace: 'Acme Support',
+      appId: 'abc123',
+      region: 'US',
+      admin: { name: 'Ana Admin', email: 'ana@acme.test' },
+    });
+    await renderSettings();
+    typeToken('tok_new');
+
+    fireEvent.click(button('Test connection'));
+
+    const status = await screen.findByRole('status');
+    expect(status.textContent).toBe('Connected to Acme Support as Ana Admin (ana@acme.test).');
+    // The typed token is tested, not saved, and stays in the field.
+    expect(sentOf('settings/test')).toEqual([{ region: 'us', apiUrl: null, token: 'tok_new' }]);
+    expect(sentOf('settings/save')).toEqual([]);
+    expect(tokenField().value).toBe('tok_new');
+  });
+
+  it('gives each failure its own sentence', async () => {
+    const failures: Array<[string, Record<string, unknown>, string]> = [
+      ['unauthorized', {}, getMessage('err_unauthorized')],
+      ['wrong_region', { region: 'EU' }, 'This workspace is hosted in the EU region. Choose EU as the Region in Settings.'],
+      ['unreachable', { detail: 'api.intercom.io' }, "Couldn't reach api.intercom.io. Check your connection, and the Region or API URL in Settings."],
+      ['invalid_url', { detail: 'http://intercom.example' }, getMessage('err_invalid_url', 'http://intercom.example')],
+    ];
+    await renderSettings();
+    const shown: string[] = [];
+    for (const [code, extra, sentence] of failures) {
+      fake.answers['settings/test'] = () => fail(code, extra);
+      fireEvent.click(button('Test connection'));
+      await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(sentence));
+      shown.push(screen.getByRole('alert').textContent!);
+      expect(screen.queryByRole('status')).toBeNull();
+    }
+    expect(new Set(shown).size).toBe(failures.length);
+    expect(sentOf('settings/test')).toHaveLength(failures.length);
+  });
+});
+
+describe('forgetting the token', () => {
+  it('asks the worker to forget it and confirms', async () => {
+    fake.answers['settings/forget-token'] = () => ({ ...initial, hasToken: false });
+    await renderSettings({ ...initial, hasToken: true });
+
+    fireEvent.click(button('Forget token'));
+
+    const status = await screen.findByRole('status');
+    expect(status.textContent).toBe('The token was removed from this browser.');
+    expect(sentOf('settings/forget-token')).toEqual([{}]);
+    expect(button('Forget token').disabled).toBe(true);
+    expect(tokenField().placeholder).toBe(getMessage('tokenPlaceholder'));
+    expect(screen.getByText(getMessage('tokenHelp'))).toBeTruthy();
+  });
+});
