@@ -69,12 +69,13 @@ export class IntercomHttp {
       res = await ky(path.replace(/^\//, ''), {
         prefixUrl: this.conn.baseUrl,
         method,
-        json: opts.json,
+        body: opts.json === undefined ? undefined : JSON.stringify(opts.json),
         searchParams: opts.searchParams,
         headers: {
           Authorization: `Bearer ${this.conn.token}`,
           'Intercom-Version': INTERCOM_VERSION,
           Accept: 'application/json',
+          ...(opts.json === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         timeout: TIMEOUT_MS,
         retry: 0,
@@ -82,6 +83,7 @@ export class IntercomHttp {
         credentials: 'omit',
         cache: 'no-store',
         redirect: 'error',
+        fetch: plainFetch,
       });
     } catch (e) {
       if (e instanceof TimeoutError) return { ok: false, error: new AppError('timeout', { detail: hostOf(this.conn.baseUrl) }) };
@@ -100,6 +102,25 @@ export class IntercomHttp {
       return { ok: false, error: new AppError('server', { status: res.status, detail: 'Intercom sent an answer that is not JSON.' }) };
     }
   }
+}
+
+/**
+ * ky hands fetch a clone of its request, whose body is one branch of a tee, and on the way out cancels the
+ * other branch. When fetch fails before reading the body (a refused connection), that cancel never settles
+ * (a tee's cancel waits for both branches) and the call hangs. Reading the body here first avoids it.
+ */
+async function plainFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  if (!(input instanceof Request)) return fetch(input, init);
+  const body = input.method === 'GET' || input.method === 'HEAD' ? undefined : await input.text();
+  return fetch(input.url, {
+    method: input.method,
+    headers: input.headers,
+    body,
+    signal: input.signal,
+    redirect: input.redirect,
+    credentials: input.credentials,
+    cache: input.cache,
+  });
 }
 
 function hostOf(url: string): string {
