@@ -155,6 +155,27 @@ describe('side panel on a page with emails', () => {
   });
 });
 
+describe('toolbar button', () => {
+  // Opening the panel itself needs a real user gesture: see shortcut.test.ts (real keys under Xvfb).
+  it('scans the tab it was clicked on', async () => {
+    const page = await w.browser.open(`${w.sandbox.url}/demo`);
+    const result = await w.browser.worker.evaluate(async (u) => {
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === u)!;
+      // Chrome's own listener, as a click on the toolbar button would run it.
+      (chrome.action.onClicked as unknown as { dispatch(t: chrome.tabs.Tab): void }).dispatch(tab);
+      const key = `scan:${tab.id}`;
+      for (let i = 0; i < 100; i++) {
+        const state = (await chrome.storage.session.get(key))[key] as { status: string; emails?: string[] } | undefined;
+        if (state?.status === 'ok') return { state };
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return null;
+    }, page.url());
+    expect(result?.state.emails).toEqual([...DEMO_EMAILS.known, ...DEMO_EMAILS.unknown]);
+    await page.close();
+  });
+});
+
 describe('security', () => {
   it('refuses privileged calls from a content script and hides storage from it', async () => {
     const page = await w.browser.open(`${w.sandbox.url}/demo`);

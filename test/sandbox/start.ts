@@ -1,0 +1,57 @@
+/**
+ * `npm start`: the product with no Intercom account. Starts the sandbox, launches Chromium with the sandbox
+ * flavour of the extension (built by `npm run build:sandbox`), applies the demo settings through the real
+ * Settings route, opens the demo page and the side panel beside it. Ctrl+C (or closing the browser) stops all.
+ */
+import { launchExtension } from '../e2e/browser';
+import { SANDBOX_TOKEN } from './seed';
+import { startSandbox } from './server';
+
+const port = Number(process.env.SANDBOX_PORT ?? 8787);
+const headless = process.env.HEADLESS === '1' || (!process.env.DISPLAY && process.platform === 'linux');
+
+const sandbox = await startSandbox({ port }).catch(() => startSandbox({ port: 0 }));
+console.log(`Intercom sandbox on ${sandbox.url} (token ${SANDBOX_TOKEN})`);
+if (headless) console.log('No display found: Chromium runs headless. Run under a desktop, or `xvfb-run -a npm start`, to see it.');
+
+const browser = await launchExtension({ headless });
+console.log(`Extension ${browser.id} loaded.`);
+
+// The demo settings, saved the way the Settings page saves them.
+const options = await browser.open(browser.pageUrl('src/options/index.html'));
+const saved = await options.evaluate(
+  ([url, token]) => chrome.runtime.sendMessage({ type: 'settings/save', input: { region: 'custom', apiUrl: url, token } }),
+  [sandbox.url, SANDBOX_TOKEN] as const,
+);
+if (!saved?.ok) throw new Error(`Could not apply the demo settings: ${JSON.stringify(saved)}`);
+await options.reload();
+
+const demo = await browser.open(`${sandbox.url}/demo`);
+await demo.bringToFront();
+// Open the real side panel next to the demo page (an extension page's evaluate counts as a user gesture).
+const tabId = await browser.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, demo.url());
+const opened = await options.evaluate(async (id) => {
+  if (id === undefined) return false;
+  const tab = await chrome.tabs.get(id);
+  await chrome.sidePanel.open({ windowId: tab.windowId });
+  return true;
+}, tabId);
+await demo.bringToFront();
+for (const page of browser.ctx.pages()) if (page.url() === 'about:blank') await page.close().catch(() => undefined);
+
+console.log(`Demo page: ${sandbox.url}/demo${opened ? ' — the side panel is open beside it.' : ''}`);
+console.log(`Settings:  ${browser.pageUrl('src/options/index.html')}`);
+console.log('Click the Sidekick toolbar button on any page to scan it. Press Ctrl+C to stop.');
+
+let stopping = false;
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  await browser.close().catch(() => undefined);
+  await sandbox.close().catch(() => undefined);
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+browser.ctx.on('close', () => void stop());
+if (process.env.START_EXIT_AFTER_READY === '1') await stop();
