@@ -233,7 +233,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
     const page = DEMO_PAGES[url.pathname.replace(/\/+$/, '') || '/'];
     if (page && (method === 'GET' || method === 'HEAD')) {
-      send(res, 200, page(), 'text/html; charset=utf-8');
+      send(res, 200, page(url.searchParams), 'text/html; charset=utf-8');
       return;
     }
     await api(req, res, url);

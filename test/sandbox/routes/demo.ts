@@ -80,7 +80,25 @@ export function emptyDemoPage(): string {
   return layout('Acme CRM — Pipeline', body);
 }
 
-export const DEMO_PAGES: Record<string, () => string> = {
+/** The i-th address of `/demo/many`: deterministic, spread over 37 domains. */
+export function manyEmail(i: number): string {
+  return `person${i}@bench${i % 37}.example.com`;
+}
+
+/**
+ * `GET /demo/many?n=1000&from=0`: a long table of n distinct addresses (1 ≤ n ≤ 100,000), manyEmail(from) onwards,
+ * for benches and stress tests.
+ */
+export function manyEmailsPage(query: URLSearchParams): string {
+  const n = Math.min(100_000, Math.max(1, Number(query.get('n')) || 100));
+  const from = Math.max(0, Math.floor(Number(query.get('from')) || 0));
+  const rows: string[] = [];
+  for (let i = from; i < from + n; i++) rows.push(`<tr><td>Person ${i}</td><td>${manyEmail(i)}</td></tr>`);
+  return layout(`Acme CRM — ${n} people`, `<h1>${n} people</h1>\n<table>\n${rows.join('\n')}\n</table>`);
+}
+
+export const DEMO_PAGES: Record<string, (query: URLSearchParams) => string> = {
   '/demo': demoPage,
   '/demo/empty': emptyDemoPage,
+  '/demo/many': manyEmailsPage,
 };

@@ -1,0 +1,53 @@
+/** Gzip size of each entry of a built extension: the entry's file plus every chunk and stylesheet it loads. */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const IMPORT = /(?:import|from)\s*["']([^"']+\.(?:js|css))["']|import\(\s*["']([^"']+\.js)["']\s*\)/g;
+const HTML_ASSET = /<(?:script[^>]*\bsrc|link[^>]*\bhref)="([^"]+\.(?:js|css))"/g;
+
+function closure(dist: string, file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file) || !fs.existsSync(file)) return seen;
+  seen.add(file);
+  const text = fs.readFileSync(file, 'utf8');
+  const pattern = file.endsWith('.html') ? HTML_ASSET : IMPORT;
+  for (const m of text.matchAll(pattern)) {
+    const ref = m[1] ?? m[2];
+    if (!ref) continue;
+    const next = ref.startsWith('/') ? path.join(dist, ref) : path.resolve(path.dirname(file), ref);
+    closure(dist, next, seen);
+  }
+  return seen;
+}
+
+export interface EntrySize {
+  entry: string;
+  files: number;
+  raw: number;
+  gzip: number;
+}
+
+export function entrySizes(dist: string): EntrySize[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as {
+    background: { service_worker: string };
+    side_panel: { default_path: string };
+    options_ui: { page: string };
+  };
+  const content = fs.readdirSync(path.join(dist, 'src/content')).find((f) => f.endsWith('.js'))!;
+  const entries: Array<[string, string]> = [
+    ['worker', manifest.background.service_worker],
+    ['content script', `src/content/${content}`],
+    ['side panel', manifest.side_panel.default_path],
+    ['options', manifest.options_ui.page],
+  ];
+  return entries.map(([entry, file]) => {
+    const files = [...closure(dist, path.join(dist, file))];
+    const buffers = files.map((f) => fs.readFileSync(f));
+    return {
+      entry,
+      files: files.length,
+      raw: buffers.reduce((n, b) => n + b.length, 0),
+      gzip: buffers.reduce((n, b) => n + zlib.gzipSync(b, { level: 9 }).length, 0),
+    };
+  });
+}
