@@ -1,5 +1,5 @@
 /** The worker's handlers, one per route: the whole surface the rest of the extension can ask for. */
-import type { ConnectionInfo } from '../protocol/schemas';
+import { connectionInfo } from './connection';
 import { AppError } from './errors';
 import { IntercomHttp } from './intercom/http';
 import { getMe } from './intercom/workspace';
@@ -8,8 +8,6 @@ import { TabScans, syncAutoScan } from './scan';
 import { limiter, resetSession, session } from './session';
 import { baseUrlFor, ensureHostPermission, readSettings, settingsView, writeSettings } from './settings';
 import { forgetToken, readToken, saveToken } from './vault';
-
-const REGION_OF: Record<string, string> = { us: 'US', eu: 'EU', au: 'AU' };
 
 export function createHandlers(scans: TabScans): Handlers {
   return {
@@ -31,21 +29,12 @@ export function createHandlers(scans: TabScans): Handlers {
       return settingsView(next);
     },
 
-    async 'settings/test'(input): Promise<ConnectionInfo> {
+    async 'settings/test'(input) {
       const token = input.token ?? (await readToken());
       if (!token) throw new AppError('no_token');
       const baseUrl = baseUrlFor(input.region, input.apiUrl);
       if (input.region === 'custom') await ensureHostPermission(baseUrl);
-      const me = await getMe(new IntercomHttp({ baseUrl, token }, limiter));
-      const region = me.app?.region ?? null;
-      const expected = REGION_OF[input.region];
-      if (expected && region && region.toUpperCase() !== expected) throw new AppError('wrong_region', { region: region.toUpperCase() });
-      return {
-        workspace: me.app?.name ?? '',
-        appId: me.app?.id_code ?? '',
-        region,
-        admin: { name: me.name ?? '', email: me.email },
-      };
+      return connectionInfo(input.region, await getMe(new IntercomHttp({ baseUrl, token }, limiter)));
     },
 
     async 'settings/forget-token'() {

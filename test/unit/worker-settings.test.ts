@@ -1,0 +1,107 @@
+// @vitest-environment node
+/** The token vault, URL rules and region check of the worker, with a stand-in for chrome.storage. */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppError } from '../../src/background/errors';
+import { connectionInfo } from '../../src/background/connection';
+import { validateApiUrl } from '../../src/background/settings';
+import { forgetToken, readToken, saveToken } from '../../src/background/vault';
+
+let store: Record<string, unknown>;
+let setAccessLevel: ReturnType<typeof vi.fn>;
+let order: string[];
+
+beforeEach(() => {
+  store = {};
+  order = [];
+  setAccessLevel = vi.fn(async () => {
+    order.push('setAccessLevel');
+  });
+  (globalThis as unknown as { chrome: unknown }).chrome = {
+    storage: {
+      local: {
+        setAccessLevel,
+        get: vi.fn(async (key: string) => (key in store ? { [key]: store[key] } : {})),
+        set: vi.fn(async (items: Record<string, unknown>) => {
+          order.push('set');
+          Object.assign(store, items);
+        }),
+        remove: vi.fn(async (key: string) => {
+          delete store[key];
+        }),
+      },
+    },
+  };
+});
+
+describe('token vault', () => {
+  it('restricts storage to trusted contexts before writing the token', async () => {
+    await saveToken('tok_123');
+    expect(setAccessLevel).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_CONTEXTS' });
+    expect(order).toEqual(['setAccessLevel', 'set']);
+    expect(await readToken()).toBe('tok_123');
+    await forgetToken();
+    expect(await readToken()).toBeNull();
+  });
+
+  it('refuses to store the token when the restriction fails', async () => {
+    setAccessLevel.mockRejectedValueOnce(new Error('not supported'));
+    const err = await saveToken('tok_123').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).info.code).toBe('storage_locked');
+    expect(store).toEqual({});
+  });
+});
+
+describe('custom API URL', () => {
+  it.each([
+    ['https://intercom-proxy.example.com/', 'https://intercom-proxy.example.com'],
+    ['https://proxy.example.com/intercom', 'https://proxy.example.com/intercom'],
+  ])('accepts %s', (raw, normalised) => {
+    expect(validateApiUrl(raw, false)).toBe(normalised);
+  });
+
+  it('accepts http on loopback only in the sandbox build', () => {
+    expect(validateApiUrl('http://127.0.0.1:8787', true)).toBe('http://127.0.0.1:8787');
+    expect(() => validateApiUrl('http://127.0.0.1:8787', false)).toThrow(AppError);
+    expect(() => validateApiUrl('http://intercom.example.com', true)).toThrow(AppError);
+  });
+
+  it.each(['not a url', 'ftp://x.example', 'https://user:pw@x.example', 'https://x.example/?token=1', 'javascript:alert(1)', ''])(
+    'refuses %j with invalid_url',
+    (raw) => {
+      try {
+        validateApiUrl(raw, true);
+        expect.unreachable();
+      } catch (e) {
+        expect((e as AppError).info.code).toBe('invalid_url');
+      }
+    },
+  );
+});
+
+describe('test connection', () => {
+  const me = (region: string | null) => ({ id: '1', name: 'Priya', email: 'p@acme.example', app: { id_code: 'abc', name: 'Acme', region } });
+
+  it('names the workspace and the admin', () => {
+    expect(connectionInfo('us', me('US'))).toEqual({
+      workspace: 'Acme',
+      appId: 'abc',
+      region: 'US',
+      admin: { name: 'Priya', email: 'p@acme.example' },
+    });
+  });
+
+  it('says which region the workspace is really in', () => {
+    try {
+      connectionInfo('us', me('eu'));
+      expect.unreachable();
+    } catch (e) {
+      expect((e as AppError).info).toEqual({ code: 'wrong_region', region: 'EU' });
+    }
+  });
+
+  it('does not second-guess a custom URL or an answer without a region', () => {
+    expect(connectionInfo('custom', me('AU')).region).toBe('AU');
+    expect(connectionInfo('eu', me(null)).region).toBeNull();
+  });
+});
