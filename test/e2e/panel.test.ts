@@ -155,6 +155,32 @@ describe('side panel on a page with emails', () => {
   });
 });
 
+describe('scan this site automatically', () => {
+  it('registers the scanner for the site, which then reports new pages by itself, and unregisters it', async () => {
+    const { panel, page } = await openPanelFor(w, `${w.sandbox.url}/demo/empty`);
+    const box = panel.getByRole('checkbox', { name: 'Scan this site automatically' });
+    await box.check();
+    const registered = () => w.browser.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.matches));
+    await expect.poll(registered).toEqual([[`${w.sandbox.url}/*`]]);
+
+    // A page of that site opened by hand (no panel, no click) is scanned by the registered script.
+    const other = await w.browser.open(`${w.sandbox.url}/demo`);
+    const state = () =>
+      w.browser.worker.evaluate(async (u) => {
+        const tab = (await chrome.tabs.query({})).find((t) => t.url === u)!;
+        const key = `scan:${tab.id}`;
+        return ((await chrome.storage.session.get(key))[key] as { emails?: string[] } | undefined)?.emails ?? null;
+      }, other.url());
+    await expect.poll(state).toEqual([...DEMO_EMAILS.known, ...DEMO_EMAILS.unknown]);
+
+    await box.uncheck();
+    await expect.poll(registered).toEqual([]);
+    await other.close();
+    await panel.close();
+    await page.close();
+  });
+});
+
 describe('toolbar button', () => {
   // Opening the panel itself needs a real user gesture: see shortcut.test.ts (real keys under Xvfb).
   it('scans the tab it was clicked on', async () => {
