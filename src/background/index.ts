@@ -30,11 +30,14 @@ chrome.action.onClicked.addListener((tab) => {
 
 chrome.tabs.onRemoved.addListener((tabId) => void scans.forget(tabId));
 
-// A tab the panel already knows navigated: scan the new page if we may (auto-scan sites report by themselves).
+// A tab the panel already knows navigated: its old people are gone at once, and the new page is scanned
+// if we may (auto-scan sites report by themselves; elsewhere activeTab may have ended with the navigation).
 chrome.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status !== 'complete') return;
+  if (change.status !== 'loading' && change.status !== 'complete') return;
   void scans.get(tabId).then((state) => {
-    if (state && state.status !== 'unscannable') void scans.scan(tabId);
+    if (!state) return;
+    if (change.status === 'loading') void scans.navigated(tabId);
+    else if (state.status === 'pending') void scans.scan(tabId);
   });
 });
 

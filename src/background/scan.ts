@@ -56,6 +56,11 @@ export class TabScans {
     this.waiters.delete(tabId);
   }
 
+  /** The tab is loading another page: what was found on the last one no longer applies. */
+  async navigated(tabId: number): Promise<void> {
+    await this.set(tabId, { status: 'pending' });
+  }
+
   async forget(tabId: number): Promise<void> {
     await chrome.storage.session.remove(key(tabId));
   }

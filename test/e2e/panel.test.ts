@@ -147,6 +147,18 @@ describe('side panel on a page with emails', () => {
     await page.close();
   });
 
+  it('drops the old page’s people when the tab navigates, and lists the new page’s', async () => {
+    const { panel, page } = await openPanelFor(w, `${w.sandbox.url}/demo`);
+    const items = panel.getByRole('list', { name: 'People on this page' }).getByRole('listitem');
+    await expect.poll(() => items.count()).toBe(DEMO_EMAILS.known.length + DEMO_EMAILS.unknown.length);
+    await page.goto(`${w.sandbox.url}/demo/empty`);
+    await panel.getByText('No email addresses on this page').waitFor();
+    await page.goto(`${w.sandbox.url}/demo`);
+    await expect.poll(() => items.count()).toBe(DEMO_EMAILS.known.length + DEMO_EMAILS.unknown.length);
+    await panel.close();
+    await page.close();
+  });
+
   it('says so on a page no extension may read', async () => {
     const { panel, page } = await openPanelFor(w, 'chrome://version/');
     await panel.getByText("Sidekick can't read this page").waitFor();
