@@ -31,7 +31,8 @@ export function createRouter(handlers: Handlers, self: Self, log: Log = (r) => c
       return reject(`${type} is privileged; a content script may not call it`);
     }
     const input = v.safeParse(route.input as v.GenericSchema, envelope.output.input);
-    if (!input.success) return reject(`${type}: ${input.issues[0]?.message ?? 'invalid input'}`);
+    // Name the field and the rule, never the value: a rejected value may be a token.
+    if (!input.success) return reject(`${type}: invalid ${issueWhere(input.issues[0])}`);
     try {
       const handler = handlers[type] as (input: unknown, caller: Caller) => Promise<unknown>;
       return { ok: true, data: await handler(input.output, caller) };
@@ -41,4 +42,10 @@ export function createRouter(handlers: Handlers, self: Self, log: Log = (r) => c
       return { ok: false, error: info };
     }
   };
+}
+
+function issueWhere(issue: v.BaseIssue<unknown> | undefined): string {
+  if (!issue) return 'input';
+  const path = issue.path?.map((p) => String(p.key)).join('.') || 'input';
+  return `${path} (${issue.type})`;
 }

@@ -79,6 +79,14 @@ describe('router', () => {
     expect(handlers['emails/found']).not.toHaveBeenCalled();
   });
 
+  it('never logs a rejected value (it may be a token)', async () => {
+    const { route, log } = setup();
+    await route({ type: 'settings/save', input: { region: 'us', token: 'secret token with spaces' } }, extensionPage);
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log.mock.calls[0]![0]).toContain('settings/save: invalid token');
+    expect(log.mock.calls[0]![0]).not.toContain('secret');
+  });
+
   it('rejects messages from other extensions even for content routes', async () => {
     const { route, handlers } = setup();
     await route({ type: 'emails/found', input: { emails: [], total: 0 } }, { ...contentScript, id: 'other' });
