@@ -32,12 +32,20 @@ chrome.tabs.onRemoved.addListener((tabId) => void scans.forget(tabId));
 
 // A tab the panel already knows navigated: its old people are gone at once, and the new page is scanned
 // if we may (auto-scan sites report by themselves; elsewhere activeTab may have ended with the navigation).
+// Events of one tab are handled in order, so 'complete' never reads the state from before 'loading'.
+const tabQueues = new Map<number, Promise<void>>();
 chrome.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status !== 'loading' && change.status !== 'complete') return;
-  void scans.get(tabId).then((state) => {
+  const status = change.status;
+  if (status !== 'loading' && status !== 'complete') return;
+  const next = (tabQueues.get(tabId) ?? Promise.resolve()).then(async () => {
+    const state = await scans.get(tabId);
     if (!state) return;
-    if (change.status === 'loading') void scans.navigated(tabId);
-    else if (state.status === 'pending') void scans.scan(tabId);
+    if (status === 'loading') await scans.navigated(tabId);
+    else if (state.status === 'pending') await scans.scan(tabId);
+  }).catch(() => undefined);
+  tabQueues.set(tabId, next);
+  void next.then(() => {
+    if (tabQueues.get(tabId) === next) tabQueues.delete(tabId);
   });
 });
 

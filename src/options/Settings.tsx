@@ -1,5 +1,5 @@
 /** Settings: the token (write-only: the page never reads it back), the region or a custom API URL. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { call, RpcError } from '../protocol/client';
 import type { ConnectionInfo, ErrorInfo, Region, SettingsView } from '../protocol/schemas';
 import { errorMessage } from '../widget/errors';
@@ -26,13 +26,15 @@ export function Settings() {
   const [apiUrl, setApiUrl] = useState('');
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
+  /** Fields the user has changed: a slow settings/get answer must not overwrite them. */
+  const touched = useRef({ region: false, apiUrl: false });
 
   useEffect(() => {
     call('settings/get', {})
       .then((v) => {
         setView(v);
-        setRegion(v.region);
-        setApiUrl(v.apiUrl ?? '');
+        if (!touched.current.region) setRegion(v.region);
+        if (!touched.current.apiUrl) setApiUrl(v.apiUrl ?? '');
       })
       .catch((e: unknown) => setStatus({ kind: 'error', error: asInfo(e) }));
   }, []);
@@ -108,7 +110,14 @@ export function Settings() {
         </div>
         <div class="form-row">
           <label for="region">{t('region')}</label>
-          <select id="region" value={region} onChange={(e) => setRegion((e.target as HTMLSelectElement).value as Region)}>
+          <select
+            id="region"
+            value={region}
+            onChange={(e) => {
+              touched.current.region = true;
+              setRegion((e.target as HTMLSelectElement).value as Region);
+            }}
+          >
             <option value="us">{t('regionUS')}</option>
             <option value="eu">{t('regionEU')}</option>
             <option value="au">{t('regionAU')}</option>
@@ -125,7 +134,10 @@ export function Settings() {
             disabled={region !== 'custom'}
             placeholder="https://"
             aria-describedby="api-url-help"
-            onInput={(e) => setApiUrl((e.target as HTMLInputElement).value)}
+            onInput={(e) => {
+              touched.current.apiUrl = true;
+              setApiUrl((e.target as HTMLInputElement).value);
+            }}
           />
           <p id="api-url-help" class="hint">{t('apiUrlHelp')}</p>
         </div>
@@ -141,13 +153,13 @@ export function Settings() {
           </button>
         </div>
       </form>
-      <div aria-live="polite" class="status-area">
-        {status?.kind === 'ok' && <p class="status status-ok" role="status">{status.text}</p>}
-        {status?.kind === 'error' && (
-          <p class="status status-error" role="alert">
-            {errorMessage(status.error)}
-          </p>
-        )}
+      {/*
+        Two live regions, on the page from the start so that what appears in them is announced, each once
+        (no live region around them): confirmations politely, errors at once.
+      */}
+      <div class="status-area">
+        <div role="status">{status?.kind === 'ok' && <p class="status status-ok">{status.text}</p>}</div>
+        <div role="alert">{status?.kind === 'error' && <p class="status status-error">{errorMessage(status.error)}</p>}</div>
       </div>
       <section aria-labelledby="where-title" class="explainer">
         <h2 id="where-title">{t('whereTokenTitle')}</h2>

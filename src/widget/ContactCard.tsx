@@ -1,4 +1,5 @@
 /** One contact, in full. Every value is rendered as text: a name with HTML in it stays text. */
+import { useEffect, useRef } from 'preact/hooks';
 import type { ContactView } from '../protocol/schemas';
 import { Avatar } from './Avatar';
 import { attributeText, locationText, relativeTime, roleLabel } from './format';
@@ -12,6 +13,9 @@ interface Props {
 export function ContactCard({ contact, onBack }: Props) {
   const location = locationText(contact);
   const attributes = Object.entries(contact.customAttributes);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening a card moves focus to its name, so a keyboard or screen-reader user starts reading there.
+  useEffect(() => heading.current?.focus(), []);
   return (
     <article class="card" aria-labelledby="card-title">
       <header class="card-header">
@@ -20,7 +24,7 @@ export function ContactCard({ contact, onBack }: Props) {
         </button>
         <Avatar name={contact.name} email={contact.email} src={contact.avatar} size={48} />
         <div class="card-heading">
-          <h2 id="card-title">{contact.name || contact.email || t('unnamed')}</h2>
+          <h2 id="card-title" ref={heading} tabIndex={-1}>{contact.name || contact.email || t('unnamed')}</h2>
           <span class={`badge badge-${contact.role}`}>{roleLabel(contact.role)}</span>
         </div>
       </header>
@@ -32,7 +36,8 @@ export function ContactCard({ contact, onBack }: Props) {
         <Field label={t('fieldLocation')} value={location} />
         <Field label={t('fieldLastSeen')} value={relativeTime(contact.lastSeenAt)} />
       </dl>
-      <section aria-labelledby="tags-title">
+      {/* The heading names the list below it (a named section would say "Tags" twice). */}
+      <section>
         <h3 id="tags-title">{t('fieldTags')}</h3>
         {contact.tags.length ? (
           <ul class="tags" aria-labelledby="tags-title">
@@ -46,8 +51,8 @@ export function ContactCard({ contact, onBack }: Props) {
           <p class="muted">{t('noTags')}</p>
         )}
       </section>
-      <section aria-labelledby="attrs-title">
-        <h3 id="attrs-title">{t('fieldCustomAttributes')}</h3>
+      <section>
+        <h3>{t('fieldCustomAttributes')}</h3>
         {attributes.length ? (
           <dl class="fields">
             {attributes.map(([key, value]) => (

@@ -1,29 +1,36 @@
-/** The people on the page: one list item per address, known contacts first in page order. */
+/** The people on the page: one list item per address, in page order, whether Intercom knows them or not. */
+import { useId } from 'preact/hooks';
 import type { ContactView } from '../protocol/schemas';
 import { Avatar } from './Avatar';
 import { companyNames, roleLabel } from './format';
 import { t } from './i18n';
 
-export type Row = { email: string; contact: ContactView | null | undefined; creating?: boolean };
+/**
+ * `contact`: the contact, null when Intercom has none, undefined while unanswered. `unresolved`: unanswered and
+ * no longer being asked (the lookup failed), so the row says so instead of "Looking up…".
+ */
+export type Row = { email: string; contact: ContactView | null | undefined; creating?: boolean; unresolved?: boolean };
 
 interface Props {
   rows: Row[];
   label: string;
-  onOpen: (contact: ContactView) => void;
+  /** The list's id: the panel finds a row's button again by it when focus comes back from a card. */
+  id?: string;
+  onOpen: (contact: ContactView, email: string) => void;
   onCreateLead: (email: string) => void;
 }
 
-export function ContactList({ rows, label, onOpen, onCreateLead }: Props) {
+export function ContactList({ rows, label, id, onOpen, onCreateLead }: Props) {
   return (
-    <ul class="contacts" aria-label={label}>
+    <ul class="contacts" id={id} aria-label={label}>
       {rows.map((row) => (
         <li key={row.email} class="contact-row">
           {row.contact === undefined ? (
-            <PendingRow email={row.email} />
+            row.unresolved ? <UnresolvedRow email={row.email} /> : <PendingRow email={row.email} />
           ) : row.contact === null ? (
             <UnknownRow email={row.email} creating={!!row.creating} onCreateLead={onCreateLead} />
           ) : (
-            <KnownRow contact={row.contact} onOpen={onOpen} />
+            <KnownRow email={row.email} contact={row.contact} onOpen={onOpen} />
           )}
         </li>
       ))}
@@ -31,10 +38,10 @@ export function ContactList({ rows, label, onOpen, onCreateLead }: Props) {
   );
 }
 
-function KnownRow({ contact, onOpen }: { contact: ContactView; onOpen: (c: ContactView) => void }) {
+function KnownRow({ email, contact, onOpen }: { email: string; contact: ContactView; onOpen: (c: ContactView, email: string) => void }) {
   const company = companyNames(contact);
   return (
-    <button type="button" class="contact-open" onClick={() => onOpen(contact)} data-contact-id={contact.id}>
+    <button type="button" class="contact-open" onClick={() => onOpen(contact, email)} data-contact-id={contact.id} data-email={email}>
       <Avatar name={contact.name} email={contact.email} src={contact.avatar} />
       <span class="contact-text">
         <span class="contact-name">{contact.name || contact.email}</span>
@@ -49,18 +56,23 @@ function KnownRow({ contact, onOpen }: { contact: ContactView; onOpen: (c: Conta
 }
 
 function UnknownRow({ email, creating, onCreateLead }: { email: string; creating: boolean; onCreateLead: (e: string) => void }) {
+  // The button's name stays "Create lead"; its description is the address, so a screen reader says which one.
+  const emailId = useId();
   return (
     <div class="contact-unknown">
       <Avatar name={null} email={email} src={null} />
       <span class="contact-text">
-        <span class="contact-name">{email}</span>
+        <span class="contact-name" id={emailId}>
+          {email}
+        </span>
         <span class="contact-meta muted">{t('notInIntercom')}</span>
       </span>
       <button
         type="button"
         class="btn btn-small"
         disabled={creating}
-        aria-describedby={undefined}
+        aria-busy={creating || undefined}
+        aria-describedby={emailId}
         aria-label={t('createLead')}
         title={t('createLeadFor', email)}
         onClick={() => onCreateLead(email)}
@@ -78,6 +90,18 @@ function PendingRow({ email }: { email: string }) {
       <span class="contact-text">
         <span class="contact-name">{email}</span>
         <span class="contact-meta muted">{t('lookingUp')}</span>
+      </span>
+    </div>
+  );
+}
+
+function UnresolvedRow({ email }: { email: string }) {
+  return (
+    <div class="contact-unresolved">
+      <span class="avatar-placeholder" aria-hidden="true" />
+      <span class="contact-text">
+        <span class="contact-name">{email}</span>
+        <span class="contact-meta muted">{t('notLookedUp')}</span>
       </span>
     </div>
   );

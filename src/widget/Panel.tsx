@@ -1,5 +1,5 @@
 /** The side panel: the people on the bound tab, a search box, and a contact's card. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { call } from '../protocol/client';
 import type { ContactView, ErrorInfo, SettingsView } from '../protocol/schemas';
 import { ContactCard } from './ContactCard';
@@ -11,6 +11,9 @@ import { ErrorState, Notice, Skeleton } from './States';
 import { useContacts } from './useContacts';
 import { useBoundTab, useScan } from './useTab';
 
+const PAGE_LIST = 'page-contacts';
+const SEARCH_LIST = 'search-contacts';
+
 export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
   const tabId = useBoundTab(fixedTabId);
   const { scan, error: scanError, rescan } = useScan(tabId);
@@ -19,11 +22,23 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
   const [open, setOpen] = useState<ContactView | null>(null);
   const [searched, setSearched] = useState<string | null>(null);
   const [settings, setSettings] = useState<SettingsView | null>(null);
+  /** The row a card was opened from: focus goes back to its button when the card closes. */
+  const openedFrom = useRef<{ list: string; email: string } | null>(null);
 
   useEffect(() => {
     call('settings/get', {}).then(setSettings).catch(() => undefined);
   }, []);
-  useEffect(() => setOpen(null), [tabId]);
+  useEffect(() => {
+    openedFrom.current = null;
+    setOpen(null);
+  }, [tabId]);
+  useEffect(() => {
+    const from = openedFrom.current;
+    if (open || !from) return;
+    openedFrom.current = null;
+    const buttons = document.getElementById(from.list)?.querySelectorAll<HTMLElement>('button[data-email]') ?? [];
+    [...buttons].find((b) => b.dataset.email === from.email)?.focus();
+  }, [open]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && open) setOpen(null);
@@ -32,9 +47,16 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
     return () => removeEventListener('keydown', onKey);
   }, [open]);
 
-  if (open) return <ContactCard contact={people.known[open.email ?? ''] ?? open} onBack={() => setOpen(null)} />;
-
-  const rows: Row[] = (emails ?? []).map((email) => ({ email, contact: people.known[email], creating: people.creating.has(email) }));
+  const openFrom = (list: string) => (contact: ContactView, email: string) => {
+    openedFrom.current = { list, email };
+    setOpen(contact);
+  };
+  const rows: Row[] = (emails ?? []).map((email) => ({
+    email,
+    contact: people.known[email],
+    creating: people.creating.has(email),
+    unresolved: people.error !== null,
+  }));
   const popOut = () => {
     if (tabId === null) return;
     const url = chrome.runtime.getURL(`src/sidepanel/index.html?tab=${tabId}`);
@@ -51,32 +73,40 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
           </button>
         )}
       </header>
-      <SearchBox lookupOne={people.lookupOne} onResult={setSearched} />
-      {searched && (
-        <section aria-label={t('searchResult')}>
-          <ContactList
-            label={t('searchResult')}
-            rows={[{ email: searched, contact: people.known[searched], creating: people.creating.has(searched) }]}
-            onOpen={setOpen}
-            onCreateLead={people.createLead}
-          />
-        </section>
-      )}
-      {people.actionError && <ErrorState error={people.actionError} />}
-      <section class="page-section" aria-label={t('onThisPage')}>
-        <PageBody
-          scanStatus={scan?.status ?? null}
-          scanError={scanError}
-          lookupError={people.error}
-          rows={rows}
-          total={scan?.status === 'ok' ? scan.total : 0}
-          onRetry={() => (scanError ? rescan() : people.retry())}
-          onOpen={setOpen}
-          onCreateLead={people.createLead}
-        />
-      </section>
-      {scan?.status === 'ok' && settings && (
-        <SiteToggle origin={scan.origin} settings={settings} onChange={setSettings} onEnabled={rescan} />
+      {open ? (
+        <ContactCard contact={people.known[open.email ?? ''] ?? open} onBack={() => setOpen(null)} />
+      ) : (
+        <>
+          <SearchBox lookupOne={people.lookupOne} onResult={setSearched} />
+          {/* The lists carry the names ("Search result", "People on this page"); their wrappers stay unnamed. */}
+          {searched && (
+            <div class="search-result">
+              <ContactList
+                id={SEARCH_LIST}
+                label={t('searchResult')}
+                rows={[{ email: searched, contact: people.known[searched], creating: people.creating.has(searched) }]}
+                onOpen={openFrom(SEARCH_LIST)}
+                onCreateLead={people.createLead}
+              />
+            </div>
+          )}
+          {people.actionError && <ErrorState error={people.actionError} />}
+          <div class="page-section">
+            <PageBody
+              scanStatus={scan?.status ?? null}
+              scanError={scanError}
+              lookupError={people.error}
+              rows={rows}
+              total={scan?.status === 'ok' ? scan.total : 0}
+              onRetry={() => (scanError ? rescan() : people.retry())}
+              onOpen={openFrom(PAGE_LIST)}
+              onCreateLead={people.createLead}
+            />
+          </div>
+          {scan?.status === 'ok' && settings && (
+            <SiteToggle origin={scan.origin} settings={settings} onChange={setSettings} onEnabled={rescan} />
+          )}
+        </>
       )}
     </main>
   );
@@ -89,7 +119,7 @@ interface BodyProps {
   rows: Row[];
   total: number;
   onRetry: () => void;
-  onOpen: (c: ContactView) => void;
+  onOpen: (c: ContactView, email: string) => void;
   onCreateLead: (email: string) => void;
 }
 
@@ -99,13 +129,14 @@ function PageBody({ scanStatus, scanError, lookupError, rows, total, onRetry, on
   if (scanStatus === 'unscannable') return <Notice title={t('unscannableTitle')}>{<p>{t('unscannableBody')}</p>}</Notice>;
   if (scanStatus === 'no_access') return <Notice title={t('noAccessTitle')}>{<p>{t('noAccessBody')}</p>}</Notice>;
   if (!rows.length) return <Notice title={t('emptyTitle')}>{<p>{t('emptyBody')}</p>}</Notice>;
-  if (lookupError) return <ErrorState error={lookupError} onRetry={onRetry} />;
   return (
     <>
+      {/* A failed lookup is explained above the addresses, which stay listed (as "Not looked up"). */}
+      {lookupError && <ErrorState error={lookupError} onRetry={onRetry} />}
       <p class="count" aria-live="polite">
         {total > rows.length ? t('countCapped', [String(rows.length), String(total)]) : t('count', String(rows.length))}
       </p>
-      <ContactList label={t('onThisPage')} rows={rows} onOpen={onOpen} onCreateLead={onCreateLead} />
+      <ContactList id={PAGE_LIST} label={t('onThisPage')} rows={rows} onOpen={onOpen} onCreateLead={onCreateLead} />
     </>
   );
 }

@@ -293,7 +293,29 @@ describe('lookup errors', () => {
     expect(chrome.runtime.openOptionsPage).not.toHaveBeenCalled();
     fireEvent.click(link);
     expect(chrome.runtime.openOptionsPage).toHaveBeenCalledTimes(1);
-    expect(screen.queryByRole('list', { name: 'People on this page' })).toBeNull();
+  });
+
+  it('keeps listing the addresses under the error, as not looked up rather than forever "Looking up…"', async () => {
+    fake.answers['contacts/lookup'] = () => fail('unauthorized');
+    render(<Panel fixedTabId={7} />);
+    const alert = await screen.findByRole('alert');
+    const list = screen.getByRole('list', { name: 'People on this page' });
+    // The explanation comes first, then the addresses.
+    expect(alert.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(within(alert).getByRole('link', { name: 'Open Settings' })).toBeTruthy();
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
+
+    const items = within(list).getAllByRole('listitem');
+    expect(items).toHaveLength(3);
+    for (const [i, email] of [ANA, BEN, CY].entries()) {
+      const item = within(items[i]!);
+      expect(item.getByText(email)).toBeTruthy();
+      expect(item.getByText('Not looked up')).toBeTruthy();
+      expect(items[i]!.querySelector('[aria-busy="true"]')).toBeNull();
+    }
+    expect(within(list).queryByText('Looking up…')).toBeNull();
+    expect(within(list).queryAllByRole('button')).toEqual([]);
+    expect(screen.getByText('Email addresses on this page: 3')).toBeTruthy();
   });
 
   it('when the token is refused, asks for a new one', async () => {
@@ -355,6 +377,97 @@ describe('untrusted text', () => {
     expect(screen.getByText('<b>bold</b>')).toBeTruthy();
     expect(field('<i>key</i>')).toBe('<script>alert(2)</script>');
     expect(document.querySelector('img[src="x"], b, i, script')).toBeNull();
+  });
+});
+
+describe('names', () => {
+  it('names each list once: the list, not also the part of the panel around it', async () => {
+    answerLookups({ ...directory, 'zoe@example.com': null });
+    render(<Panel fixedTabId={7} />);
+    const list = await pageList();
+    expect(screen.getAllByLabelText('People on this page')).toEqual([list]);
+
+    fireEvent.input(screen.getByRole('textbox', { name: 'Search' }), { target: { value: 'zoe@example.com' } });
+    fireEvent.submit(screen.getByRole('search'));
+    const result = await screen.findByRole('list', { name: 'Search result' });
+    expect(screen.getAllByLabelText('Search result')).toEqual([result]);
+    expect(screen.queryAllByRole('region')).toEqual([]);
+  });
+
+  it('names the tags list once on the card', async () => {
+    render(<Panel fixedTabId={7} />);
+    fireEvent.click(within(await pageList()).getByRole('button', { name: /Ana Lima/ }));
+    const card = await screen.findByRole('article', { name: 'Ana Lima' });
+    expect(screen.getAllByLabelText('Tags')).toEqual([within(card).getByRole('list', { name: 'Tags' })]);
+  });
+
+  it('describes a "Create lead" button by its address, and marks it busy while the lead is created', async () => {
+    let finish!: () => void;
+    fake.answers['contacts/create-lead'] = () => new Promise((_, reject) => (finish = () => reject(Object.assign(new Error(), { info: { code: 'conflict' } }))));
+    const dee = 'dee@nowhere.test';
+    fake.answers['tab/scan'] = () => okScan([CY, dee]);
+    render(<Panel fixedTabId={7} />);
+    const list = await pageList();
+    const buttons = within(list).getAllByRole('button', { name: 'Create lead' });
+    expect(buttons).toHaveLength(2);
+    const described = buttons.map((b) => document.getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent);
+    expect(described).toEqual([CY, dee]);
+    expect(buttons.map((b) => b.getAttribute('aria-busy'))).toEqual([null, null]);
+
+    fireEvent.click(buttons[0]!);
+
+    await waitFor(() => expect(within(itemFor(list, CY)).getByRole('button', { name: 'Create lead' }).getAttribute('aria-busy')).toBe('true'));
+    expect(within(itemFor(list, dee)).getByRole('button', { name: 'Create lead' }).getAttribute('aria-busy')).toBeNull();
+    finish();
+    await screen.findByRole('alert');
+    await waitFor(() => expect(within(itemFor(list, CY)).getByRole('button', { name: 'Create lead' }).getAttribute('aria-busy')).toBeNull());
+  });
+});
+
+describe('focus', () => {
+  const search = () => screen.getByRole('textbox', { name: 'Search' });
+
+  it('moves to the card’s name when a card opens, and back to its row on Escape', async () => {
+    render(<Panel fixedTabId={7} />);
+    const list = await pageList();
+    const row = within(list).getByRole('button', { name: /Ben Okafor/ });
+    row.focus();
+    fireEvent.click(row);
+
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Ben Okafor' });
+    expect(heading.getAttribute('tabindex')).toBe('-1');
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+
+    fireEvent.keyDown(heading, { key: 'Escape' });
+
+    const again = await screen.findByRole('list', { name: 'People on this page' });
+    await waitFor(() => expect(document.activeElement).toBe(within(again).getByRole('button', { name: /Ben Okafor/ })));
+  });
+
+  it('goes back to the row with "Back to the list"', async () => {
+    render(<Panel fixedTabId={7} />);
+    fireEvent.click(within(await pageList()).getByRole('button', { name: /Ana Lima/ }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Ana Lima' })));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Back to the list' }));
+
+    const again = await screen.findByRole('list', { name: 'People on this page' });
+    await waitFor(() => expect(document.activeElement).toBe(within(again).getByRole('button', { name: /Ana Lima/ })));
+  });
+
+  it('goes back to the search result a card was opened from, not the same person further down', async () => {
+    render(<Panel fixedTabId={7} />);
+    await pageList();
+    fireEvent.input(search(), { target: { value: ANA } });
+    fireEvent.submit(screen.getByRole('search'));
+    const result = await screen.findByRole('list', { name: 'Search result' });
+    fireEvent.click(within(result).getByRole('button', { name: /Ana Lima/ }));
+    await screen.findByRole('heading', { level: 2, name: 'Ana Lima' });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Back to the list' }));
+
+    const again = await screen.findByRole('list', { name: 'Search result' });
+    await waitFor(() => expect(document.activeElement).toBe(within(again).getByRole('button', { name: /Ana Lima/ })));
   });
 });
 

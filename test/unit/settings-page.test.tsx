@@ -22,6 +22,15 @@ const region = () => screen.getByRole('combobox', { name: 'Region' }) as HTMLSel
 const apiUrl = () => screen.getByRole('textbox', { name: 'API URL' }) as HTMLInputElement;
 const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
 
+/**
+ * Waits until the page's live region of that role (status: confirmations, alert: errors) says `text`.
+ * The regions are on the page from the start, empty, so finding one is not enough.
+ */
+async function announced(role: 'status' | 'alert', text: string): Promise<HTMLElement> {
+  await waitFor(() => expect(screen.getByRole(role).textContent).toBe(text));
+  return screen.getByRole(role);
+}
+
 async function renderSettings(view: SettingsView = initial) {
   fake.answers['settings/get'] = () => view;
   render(<Settings />);
@@ -116,11 +125,53 @@ describe('the controls', () => {
     expect(button('Forget token').disabled).toBe(false);
   });
 
+  it('keeps a Region and API URL the user changed while the saved settings were still loading', async () => {
+    let answer!: () => void;
+    const saved: SettingsView = { region: 'eu', apiUrl: null, hasToken: true, autoScanOrigins: [] };
+    fake.answers['settings/get'] = () => new Promise((resolve) => (answer = () => resolve(saved)));
+    render(<Settings />);
+    await settle();
+    chooseRegion('custom');
+    fireEvent.input(apiUrl(), { target: { value: 'http://127.0.0.1:8787' } });
+
+    answer();
+    await waitFor(() => expect(tokenField().placeholder).toBe(getMessage('tokenSavedPlaceholder')));
+
+    expect(region().value).toBe('custom');
+    expect(apiUrl().value).toBe('http://127.0.0.1:8787');
+    expect(apiUrl().disabled).toBe(false);
+    fireEvent.click(button('Save'));
+    await announced('status', 'Saved.');
+    expect(sentOf('settings/save')).toEqual([{ region: 'custom', apiUrl: 'http://127.0.0.1:8787' }]);
+  });
+
   it('explains settings that could not be read', async () => {
     fake.answers['settings/get'] = () => fail('storage_locked');
     render(<Settings />);
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe(getMessage('err_storage_locked'));
+    await announced('alert', getMessage('err_storage_locked'));
+  });
+});
+
+describe('announcements', () => {
+  it('come from one status and one alert region, there from the start and not inside another live region', async () => {
+    await renderSettings();
+    const status = screen.getByRole('status');
+    const alert = screen.getByRole('alert');
+    expect([status.textContent, alert.textContent]).toEqual(['', '']);
+    const live = '[aria-live], [role="status"], [role="alert"], [role="log"], [role="marquee"], [role="timer"]';
+    for (const region of [status, alert]) {
+      expect(region.parentElement?.closest(live)).toBeNull();
+      expect(region.querySelector(live)).toBeNull();
+    }
+    expect(document.querySelectorAll(live)).toHaveLength(2);
+
+    fireEvent.click(button('Save'));
+    expect(await announced('status', 'Saved.')).toBe(status);
+
+    fake.answers['settings/test'] = () => fail('unauthorized');
+    fireEvent.click(button('Test connection'));
+    expect(await announced('alert', getMessage('err_unauthorized'))).toBe(alert);
+    expect(status.textContent).toBe('');
   });
 });
 
@@ -144,8 +195,7 @@ describe('saving', () => {
 
     finish();
 
-    const status = await screen.findByRole('status');
-    expect(status.textContent).toBe('Saved.');
+    await announced('status', 'Saved.');
     expect(tokenField().value).toBe('');
     expect(tokenField().placeholder).toBe(getMessage('tokenSavedPlaceholder'));
     expect(button('Save').disabled).toBe(false);
@@ -184,8 +234,7 @@ describe('saving', () => {
 
     fireEvent.click(button('Save'));
 
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe("Sidekick wasn't allowed to reach http://127.0.0.1:8787. Save again and choose Allow.");
+    await announced('alert', "Sidekick wasn't allowed to reach http://127.0.0.1:8787. Save again and choose Allow.");
     expect(chrome.permissions.request).toHaveBeenCalledWith({ origins: ['http://127.0.0.1:8787/*'] });
     expect(sentOf('settings/save')).toEqual([]);
     expect(screen.queryByText('Saved.')).toBeNull();
@@ -199,8 +248,7 @@ describe('saving', () => {
     chooseRegion('custom');
     fireEvent.input(apiUrl(), { target: { value: 'ftp://nope' } });
     fireEvent.click(button('Save'));
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe(getMessage('err_invalid_url', 'ftp://nope'));
+    await announced('alert', getMessage('err_invalid_url', 'ftp://nope'));
   });
 });
 
@@ -217,8 +265,7 @@ describe('testing the connection', () => {
 
     fireEvent.click(button('Test connection'));
 
-    const status = await screen.findByRole('status');
-    expect(status.textContent).toBe('Connected to Acme Support as Ana Admin (ana@acme.test).');
+    await announced('status', 'Connected to Acme Support as Ana Admin (ana@acme.test).');
     // The typed token is tested, not saved, and stays in the field.
     expect(sentOf('settings/test')).toEqual([{ region: 'us', apiUrl: null, token: 'tok_new' }]);
     expect(sentOf('settings/save')).toEqual([]);
@@ -239,7 +286,7 @@ describe('testing the connection', () => {
       fireEvent.click(button('Test connection'));
       await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(sentence));
       shown.push(screen.getByRole('alert').textContent!);
-      expect(screen.queryByRole('status')).toBeNull();
+      expect(screen.getByRole('status').textContent).toBe('');
     }
     expect(new Set(shown).size).toBe(failures.length);
     expect(sentOf('settings/test')).toHaveLength(failures.length);
@@ -253,8 +300,7 @@ describe('forgetting the token', () => {
 
     fireEvent.click(button('Forget token'));
 
-    const status = await screen.findByRole('status');
-    expect(status.textContent).toBe('The token was removed from this browser.');
+    await announced('status', 'The token was removed from this browser.');
     expect(sentOf('settings/forget-token')).toEqual([{}]);
     expect(button('Forget token').disabled).toBe(true);
     expect(tokenField().placeholder).toBe(getMessage('tokenPlaceholder'));
