@@ -242,6 +242,24 @@ describe('security', () => {
     await page.close();
   });
 
+  it('shows a clear, recoverable state when Intercom rate-limits the lookup', async () => {
+    await (await configure(w)).close(); // a fresh connection: nothing cached
+    // Enough refusals to outlast the worker's own retries (3 tries a lookup) and the panel's one re-ask.
+    w.sandbox.faults.set({ failNext: { count: 6, status: 429, path: '/contacts/search' } });
+    const { panel, page } = await openPanelFor(w, `${w.sandbox.url}/demo`);
+    const alert = panel.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toMatch(/Intercom asked Sidekick to slow down\. Try again in \d+ seconds\./);
+    // The addresses stay listed while the lookup waits for another try.
+    expect(await panel.getByRole('list', { name: 'People on this page' }).getByRole('listitem').count()).toBe(
+      DEMO_EMAILS.known.length + DEMO_EMAILS.unknown.length,
+    );
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    const olivia = panel.getByRole('listitem').filter({ hasText: 'olivia.bennett@northwind-analytics.com' });
+    await expect.poll(() => olivia.textContent()).toContain('Olivia Bennett');
+    await panel.close();
+    await page.close();
+  });
+
   it('shows a clear message after Intercom refuses the token', async () => {
     w.sandbox.faults.set({ revokeToken: true });
     const settings = await configure(w); // saving again starts a fresh connection (and an empty cache)

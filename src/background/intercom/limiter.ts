@@ -51,9 +51,9 @@ export class RateLimiter {
     if (this.resetAt && this.now() >= this.resetAt && this.remaining <= 0) this.remaining = 1;
   }
 
-  /** A 429: nothing more until the window resets. */
+  /** A 429: nothing more for the time Intercom asked (Retry-After, else until X-RateLimit-Reset). */
   exhausted(retryAfterSeconds: number): void {
     this.remaining = 0;
-    this.resetAt = Math.max(this.resetAt, this.now() + retryAfterSeconds * 1000);
+    this.resetAt = this.now() + retryAfterSeconds * 1000;
   }
 }
