@@ -2,7 +2,7 @@
 import { connectionInfo } from './connection';
 import { AppError } from './errors';
 import { IntercomHttp } from './intercom/http';
-import { getMe } from './intercom/workspace';
+import { getMe } from './intercom/admins';
 import type { Handlers } from './router';
 import { TabScans, syncAutoScan } from './scan';
 import { limiter, resetSession, session } from './session';
@@ -65,7 +65,7 @@ export function createHandlers(scans: TabScans): Handlers {
 
     async 'contacts/lookup'(input) {
       const { lookup } = await session();
-      return { contacts: await lookup.lookup(input.emails) };
+      return { contacts: await lookup.lookup(input.emails, input.priority) };
     },
 
     async 'contacts/get'(input) {

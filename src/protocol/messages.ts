@@ -45,7 +45,11 @@ export const ROUTES = {
   'site/auto-scan': { caller: 'extension', input: v.object({ origin: OriginSchema, enabled: v.boolean() }) },
   'contacts/lookup': {
     caller: 'extension',
-    input: v.object({ emails: v.pipe(v.array(EmailSchema), v.maxLength(MAX_REPORTED_EMAILS)) }),
+    input: v.object({
+      emails: v.pipe(v.array(EmailSchema), v.maxLength(MAX_REPORTED_EMAILS)),
+      /** `background`: the page's addresses, which yield to what the user asks for (a search, an action). */
+      priority: v.optional(v.picklist(['user', 'background']), 'user'),
+    }),
   },
   'contacts/get': { caller: 'extension', input: v.object({ id: v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/)) }) },
   'contacts/create-lead': {

@@ -25,8 +25,11 @@ export const ERROR_CODES = [
   'forbidden', // 403: the token lacks a scope
   'wrong_region', // /me says the workspace lives in another region
   'not_found',
+  'gone', // 410: the contact was merged into another (canonicalId names it)
   'conflict',
-  'bad_request',
+  'bad_request', // 400
+  'unprocessable', // 422
+  'uncertain', // a write whose answer was lost: it may or may not have been applied
   'rate_limited', // 429, retryAfter says when
   'server', // 5xx
   'unreachable', // DNS, refused connection, offline
@@ -50,6 +53,12 @@ export interface ErrorInfo {
   requestId?: string;
   /** For wrong_region: the region Intercom says the workspace is in. */
   region?: string;
+  /** Intercom's own error code (`parameter_invalid`, `contact_merged`, …). */
+  intercomCode?: string;
+  /** The request field Intercom blamed, when it named one. */
+  field?: string;
+  /** For gone: the id of the contact this one was merged into. */
+  canonicalId?: string;
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };

@@ -20,7 +20,7 @@ export function useContacts(emails: string[] | null) {
     for (const e of need) asked.current.add(e);
     let live = true;
     setError(null);
-    call('contacts/lookup', { emails: need })
+    call('contacts/lookup', { emails: need, priority: 'background' })
       // Kept even if the page was reported again meanwhile: the next run skips these addresses (already asked),
       // so dropping the answer would leave them "Looking up…" for good.
       .then((r) => setKnown((prev) => ({ ...prev, ...r.contacts })))

@@ -80,7 +80,7 @@ describe('custom API URL', () => {
 });
 
 describe('test connection', () => {
-  const me = (region: string | null) => ({ id: '1', name: 'Priya', email: 'p@acme.example', app: { id_code: 'abc', name: 'Acme', region } });
+  const me = (region: string | null) => ({ id: '1', name: 'Priya', email: 'p@acme.example', away_mode_enabled: false, app: { id_code: 'abc', name: 'Acme', region } });
 
   it('names the workspace and the admin', () => {
     expect(connectionInfo('us', me('US'))).toEqual({

@@ -9,14 +9,30 @@ const ErrorList = v.object({
   errors: v.array(v.object({ code: v.string(), message: v.optional(v.nullable(v.string())), field: v.optional(v.string()) })),
 });
 
-function codeForStatus(status: number): ErrorCode {
-  if (status === 401) return 'unauthorized';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'not_found';
-  if (status === 409) return 'conflict';
-  if (status === 429) return 'rate_limited';
-  if (status >= 500) return 'server';
-  return 'bad_request';
+const BY_STATUS: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  410: 'gone',
+  422: 'unprocessable',
+  429: 'rate_limited',
+};
+
+export function codeForStatus(status: number): ErrorCode {
+  return BY_STATUS[status] ?? (status >= 500 ? 'server' : 'bad_request');
+}
+
+/** `Link: <https://api.intercom.io/contacts/abc>; rel="canonical"` → `abc`. */
+export function canonicalIdFrom(headers: Headers): string | undefined {
+  const link = headers.get('Link');
+  if (!link) return undefined;
+  for (const part of link.split(',')) {
+    const m = /<([^>]+)>\s*;\s*rel="?canonical"?/i.exec(part);
+    if (m?.[1]) return decodeURIComponent(m[1].split(/[?#]/)[0]!.split('/').filter(Boolean).pop() ?? '') || undefined;
+  }
+  return undefined;
 }
 
 /** Seconds until the rate-limit window resets, from Retry-After or X-RateLimit-Reset. */
@@ -42,10 +58,15 @@ export async function errorFromResponse(res: Response): Promise<AppError> {
   }
   const parsed = v.safeParse(ErrorList, body);
   const first = parsed.success ? parsed.output.errors[0] : undefined;
-  return new AppError(codeForStatus(res.status), {
+  const info = {
     status: res.status,
     detail: first?.message ?? undefined,
+    intercomCode: first?.code,
+    field: first?.field,
     requestId: (parsed.success ? parsed.output.request_id : null) ?? res.headers.get('X-Request-Id') ?? undefined,
-    retryAfter: res.status === 429 ? retryAfterSeconds(res.headers) : undefined,
-  });
+    retryAfter: res.status === 429 ? (retryAfterSeconds(res.headers) ?? 10) : undefined,
+    canonicalId: res.status === 410 ? canonicalIdFrom(res.headers) : undefined,
+  };
+  // Only the fields that are known: undefined keys would clutter what the router sends.
+  return new AppError(codeForStatus(res.status), Object.fromEntries(Object.entries(info).filter(([, v]) => v !== undefined)));
 }

@@ -1,17 +1,24 @@
 /**
  * The worker's only door to Intercom. It holds the token for the length of a call, pins the API version,
- * reads the rate-limit headers, retries reads (never writes) on transient failures, and turns every
- * failure into an AppError.
+ * spends the shared rate-limit budget, resends what is safe to resend, and turns every failure into an
+ * AppError a person can act on.
  */
 import ky, { TimeoutError } from 'ky';
 import { AppError } from '../errors';
-import { errorFromResponse, retryAfterSeconds } from './errors';
-import { RateLimiter, type Sleep } from './limiter';
+import { errorFromResponse } from './errors';
+import { RateLimiter, type Priority, type Sleep } from './limiter';
 
 export const INTERCOM_VERSION = '2.14';
 /** A 429 whose window resets later than this is reported to the user rather than waited out. */
 const MAX_RATE_WAIT_S = 15;
 const TIMEOUT_MS = 15_000;
+/** One try and at most two more. */
+const MAX_ATTEMPTS = 3;
+
+function uncertain(cause: AppError): AppError {
+  const { status, requestId, detail } = cause.info;
+  return new AppError('uncertain', { ...(status ? { status } : {}), ...(requestId ? { requestId } : {}), detail: detail ?? cause.info.code });
+}
 
 export interface Connection {
   baseUrl: string;
@@ -21,8 +28,20 @@ export interface Connection {
 export interface RequestOptions {
   json?: unknown;
   searchParams?: Record<string, string | number>;
-  /** Reads may be resent after a timeout or 5xx; writes may not (they may have been applied). */
+  /** Reads (GET, and searches sent as POST) may be resent after a timeout or 5xx; writes may not. */
   idempotent?: boolean;
+  /** What the user just asked for goes before background lookups. */
+  priority?: Priority;
+  /**
+   * For a write whose answer was lost (timeout, 5xx, dropped connection): reads Intercom to tell whether it
+   * took effect. Answers what the write would have answered if it did, `undefined` if it did not.
+   */
+  verify?: () => Promise<unknown>;
+}
+
+/** A network failure where the request cannot have left the browser. */
+function notSent(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
 }
 
 export class IntercomHttp {
@@ -30,32 +49,49 @@ export class IntercomHttp {
     private readonly conn: Connection,
     private readonly limiter: RateLimiter = new RateLimiter(),
     private readonly sleep: Sleep = (ms) => new Promise((r) => setTimeout(r, ms)),
+    private readonly timeoutMs = TIMEOUT_MS,
   ) {}
 
   get baseUrl(): string {
     return this.conn.baseUrl;
   }
 
+  /**
+   * Sends one request, within the shared rate limit. A 429 is waited out and resent (it was not applied);
+   * reads are resent after a timeout, a 5xx or a network failure; a write whose answer was lost is checked
+   * with `verify` and resent only if it provably did not take effect, and otherwise fails as `uncertain`
+   * ("may have been sent"), so nothing is ever sent twice without the user's say.
+   */
   async request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, opts: RequestOptions = {}): Promise<T> {
-    const idempotent = opts.idempotent ?? method === 'GET';
+    const read = opts.idempotent ?? method === 'GET';
     for (let attempt = 0; ; attempt++) {
-      const outcome = await this.limiter.run(() => this.once(method, path, opts));
+      const outcome = await this.limiter.run(() => this.once(method, path, opts), opts.priority ?? 'user');
       if (outcome.ok) return outcome.value as T;
       const err = outcome.error;
-      const status = err.info.status ?? 0;
-      // A 429 was not applied, so any request may be resent once the window resets.
+      const last = attempt >= MAX_ATTEMPTS - 1;
       if (err.info.code === 'rate_limited') {
         const wait = err.info.retryAfter ?? 10;
         this.limiter.exhausted(wait);
-        if (attempt < 2 && wait <= MAX_RATE_WAIT_S) continue;
+        if (!last && wait <= MAX_RATE_WAIT_S) continue;
         throw err;
       }
-      const transient = status >= 500 || err.info.code === 'timeout' || err.info.code === 'unreachable';
-      if (idempotent && transient && attempt < 2) {
+      const lost = (err.info.status ?? 0) >= 500 || err.info.code === 'timeout' || err.info.code === 'unreachable';
+      if (!lost) throw err;
+      if (read || (err.info.code === 'unreachable' && notSent())) {
+        if (last) throw err;
         await this.sleep(250 * 4 ** attempt);
         continue;
       }
-      throw err;
+      // A write whose answer was lost: it may have been applied.
+      if (!opts.verify) throw uncertain(err);
+      let applied: unknown;
+      try {
+        applied = await opts.verify();
+      } catch {
+        throw uncertain(err);
+      }
+      if (applied !== undefined) return applied as T;
+      if (last) throw err;
     }
   }
 
@@ -77,7 +113,7 @@ export class IntercomHttp {
           Accept: 'application/json',
           ...(opts.json === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
-        timeout: TIMEOUT_MS,
+        timeout: this.timeoutMs,
         retry: 0,
         throwHttpErrors: false,
         credentials: 'omit',
@@ -90,11 +126,7 @@ export class IntercomHttp {
       return { ok: false, error: new AppError('unreachable', { detail: hostOf(this.conn.baseUrl) }) };
     }
     this.limiter.observe(res.headers);
-    if (!res.ok) {
-      const error = await errorFromResponse(res);
-      if (res.status === 429 && error.info.retryAfter === undefined) error.info.retryAfter = retryAfterSeconds(res.headers) ?? 10;
-      return { ok: false, error };
-    }
+    if (!res.ok) return { ok: false, error: await errorFromResponse(res) };
     if (res.status === 202 || res.status === 204) return { ok: true, value: null };
     try {
       return { ok: true, value: await res.json() };

@@ -1,20 +1,35 @@
 /**
  * One rate-limit budget for the whole worker. Intercom spreads its per-minute limit over 10-second windows
- * and tells us where we stand on every answer (X-RateLimit-Limit / Remaining / Reset). When the budget of
- * the current window is spent, callers wait for the reset instead of collecting 429s; at most a few
- * requests are in flight at once.
+ * and says where we stand on every answer (X-RateLimit-Limit / Remaining / Reset). The limiter
+ *  - serves what the user just asked for before background work (page lookups), whatever arrived first;
+ *  - keeps the last tenth of each window for the user: background work waits for the next window instead;
+ *  - paces requests when the window is nearly spent, instead of running into 429s;
+ *  - after a 429, sends nothing until the time Intercom asked for has passed;
+ *  - keeps at most a few requests in flight.
  */
+export type Priority = 'user' | 'background';
+
 export interface Sleep {
   (ms: number): Promise<void>;
 }
 
 const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Part of a window's budget only the user may spend. */
+const USER_RESERVE = 0.1;
+
+interface Waiter {
+  priority: Priority;
+  go: () => void;
+}
+
 export class RateLimiter {
+  private limit = Infinity;
   private remaining = Infinity;
   private resetAt = 0; // ms since epoch
+  private blockedUntil = 0; // after a 429
   private active = 0;
-  private readonly queue: Array<() => void> = [];
+  private readonly queue: Waiter[] = [];
 
   constructor(
     private readonly maxConcurrent = 4,
@@ -22,38 +37,84 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Milliseconds a new request should wait before it is sent, given what Intercom last told us. */
-  waitMs(): number {
-    if (this.remaining > 0) return 0;
-    return Math.max(0, this.resetAt - this.now());
+  /**
+   * Milliseconds a request of this priority must wait before it is sent, given what Intercom last said:
+   * after a 429, when the window is spent, or (background work) when only the user's reserve is left.
+   */
+  blockedMs(priority: Priority = 'user'): number {
+    const now = this.now();
+    if (now < this.blockedUntil) return this.blockedUntil - now;
+    if (now >= this.resetAt) return 0; // a new window: its budget is unknown until the next answer
+    const untilReset = this.resetAt - now;
+    if (this.remaining <= 0) return untilReset;
+    if (priority === 'background' && this.remaining <= this.reserve()) return untilReset;
+    return 0;
   }
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.maxConcurrent) await new Promise<void>((resolve) => this.queue.push(resolve));
-    this.active++;
+  /** When the window is nearly spent, a user request waits its share of the time left. */
+  paceMs(): number {
+    const now = this.now();
+    if (now >= this.resetAt || this.remaining > this.reserve()) return 0;
+    return Math.floor((this.resetAt - now) / (Math.max(this.remaining, 0) + 1));
+  }
+
+  private reserve(): number {
+    return Number.isFinite(this.limit) ? Math.ceil(this.limit * USER_RESERVE) : 0;
+  }
+
+  async run<T>(task: () => Promise<T>, priority: Priority = 'user'): Promise<T> {
+    await this.slot(priority);
     try {
-      const wait = this.waitMs();
-      if (wait > 0) await this.sleep(wait);
-      if (this.remaining !== Infinity) this.remaining--;
+      for (let wait = this.blockedMs(priority); wait > 0; wait = this.blockedMs(priority)) await this.sleep(wait);
+      const pace = this.paceMs();
+      if (pace > 0) await this.sleep(pace);
+      if (Number.isFinite(this.remaining)) this.remaining--;
       return await task();
     } finally {
       this.active--;
-      this.queue.shift()?.();
+      this.release();
     }
   }
 
   /** Reads the budget from an answer's headers. */
   observe(headers: Headers): void {
+    const limit = Number(headers.get('X-RateLimit-Limit'));
     const remaining = Number(headers.get('X-RateLimit-Remaining'));
     const reset = Number(headers.get('X-RateLimit-Reset'));
+    if (headers.has('X-RateLimit-Limit') && limit > 0) this.limit = limit;
     if (headers.has('X-RateLimit-Remaining') && Number.isFinite(remaining)) this.remaining = remaining;
     if (reset > 0) this.resetAt = reset * 1000;
-    if (this.resetAt && this.now() >= this.resetAt && this.remaining <= 0) this.remaining = 1;
   }
 
   /** A 429: nothing more for the time Intercom asked (Retry-After, else until X-RateLimit-Reset). */
   exhausted(retryAfterSeconds: number): void {
-    this.remaining = 0;
-    this.resetAt = this.now() + retryAfterSeconds * 1000;
+    // After the wait the budget is unknown until the next answer's headers say it.
+    this.remaining = Infinity;
+    this.blockedUntil = this.now() + retryAfterSeconds * 1000;
+  }
+
+  /** Waits for a free slot; user requests go ahead of queued background ones. */
+  private slot(priority: Priority): Promise<void> {
+    if (this.active < this.maxConcurrent && !this.queue.length) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const waiter: Waiter = { priority, go: resolve };
+      if (priority === 'user') {
+        const firstBackground = this.queue.findIndex((w) => w.priority === 'background');
+        this.queue.splice(firstBackground === -1 ? this.queue.length : firstBackground, 0, waiter);
+      } else {
+        this.queue.push(waiter);
+      }
+    });
+  }
+
+  private release(): void {
+    const next = this.queue.shift();
+    if (next) {
+      this.active++;
+      next.go();
+    }
   }
 }

@@ -6,8 +6,11 @@
 import type { ContactView, NamedRef } from '../../protocol/schemas';
 import { createLead, findByEmails, getContact } from './contacts';
 import type { IntercomHttp } from './http';
+import type { Priority } from './limiter';
 import type { ContactData } from './shapes';
-import { getCompanyName, getMe, listTags } from './workspace';
+import { getMe } from './admins';
+import { companyName } from './companies';
+import { listTags } from './tags';
 
 export const CACHE_TTL_MS = 5 * 60_000;
 
@@ -29,11 +32,12 @@ export class Lookup {
     private readonly ttlMs = CACHE_TTL_MS,
   ) {}
 
-  async lookup(emails: string[]): Promise<Record<string, ContactView | null>> {
+  /** `background` for what the page shows (it yields to what the user asks for), `user` for a search. */
+  async lookup(emails: string[], priority: Priority = 'user'): Promise<Record<string, ContactView | null>> {
     const unique = [...new Set(emails)];
     const missing = unique.filter((e) => !this.fresh(this.contacts.get(e)) && !this.inflight.has(e));
     if (missing.length) {
-      const batch = this.resolve(missing);
+      const batch = this.resolve(missing, priority);
       for (const email of missing) {
         const one = batch.then((found) => found.get(email) ?? null);
         this.inflight.set(email, one);
@@ -69,8 +73,8 @@ export class Lookup {
     return !!entry && this.now() - entry.at < this.ttlMs;
   }
 
-  private async resolve(emails: string[]): Promise<Map<string, ContactView | null>> {
-    const found = await findByEmails(this.http, emails);
+  private async resolve(emails: string[], priority: Priority): Promise<Map<string, ContactView | null>> {
+    const found = await findByEmails(this.http, emails, priority);
     const best = new Map<string, ContactData>();
     for (const c of found) {
       const email = c.email?.toLowerCase();
@@ -113,7 +117,7 @@ export class Lookup {
     const t = this.tags;
     if (t && !(t instanceof Promise) && this.fresh(t)) return t.value;
     if (t instanceof Promise) return t;
-    const pending = listTags(this.http);
+    const pending = listTags(this.http).then((tags) => new Map(tags.map((t) => [t.id, t.name])));
     this.tags = pending;
     try {
       const value = await pending;
@@ -129,7 +133,7 @@ export class Lookup {
     const c = this.companies.get(id);
     if (c instanceof Promise) return c;
     if (this.fresh(c)) return c.value;
-    const pending = getCompanyName(this.http, id).catch(() => null);
+    const pending = companyName(this.http, id).catch(() => null);
     this.companies.set(id, pending);
     const value = await pending;
     this.companies.set(id, { at: this.now(), value });

@@ -1,0 +1,113 @@
+/** Conversations: search (a contact's), get as plain text, reply or note as an admin, close, open, snooze, assign. */
+import type { Intercom } from 'intercom-client';
+import type { IntercomHttp } from './http';
+import { searchPages } from './paginate';
+import { sameText } from './contacts';
+import { ConversationListSchema, ConversationSchema, type ConversationData } from './shapes-inbox';
+import { parse } from './shapes';
+
+const path = (id: string, rest = '') => `/conversations/${encodeURIComponent(id)}${rest}`;
+
+export function searchConversations(http: IntercomHttp, query: Intercom.SearchRequest['query']): AsyncGenerator<ConversationData[]> {
+  return searchPages(http, '/conversations/search', query, ConversationListSchema, (p) => p.conversations, {
+    perPage: 150,
+    sort: { field: 'updated_at', order: 'descending' },
+  });
+}
+
+/** A contact's conversations, most recently updated first; only the open ones if asked. */
+export function conversationsOfContact(http: IntercomHttp, contactId: string, openOnly = false): AsyncGenerator<ConversationData[]> {
+  const byContact: Intercom.SingleFilterSearchRequest = { field: 'contact_ids', operator: '=', value: contactId };
+  return searchConversations(
+    http,
+    openOnly ? { operator: 'AND', value: [byContact, { field: 'open', operator: '=', value: 'true' }] } : byContact,
+  );
+}
+
+/** A conversation with its parts, bodies as plain text. */
+export async function getConversation(http: IntercomHttp, id: string): Promise<ConversationData> {
+  return parse(ConversationSchema, await http.request('GET', path(id), { searchParams: { display_as: 'plaintext' } }));
+}
+
+/** Replies as an admin: a comment the customer sees, or an internal note. */
+export async function reply(
+  http: IntercomHttp,
+  id: string,
+  kind: 'comment' | 'note',
+  adminId: string,
+  body: string,
+): Promise<ConversationData> {
+  const request: Intercom.AdminReplyConversationRequest = { message_type: kind, type: 'admin', admin_id: adminId, body };
+  const sentAt = Math.floor(Date.now() / 1000) - 60;
+  return parse(
+    ConversationSchema,
+    await http.request('POST', path(id, '/reply'), {
+      json: request,
+      verify: async () => {
+        const c = await getConversation(http, id);
+        const parts = c.conversation_parts?.conversation_parts ?? [];
+        const found = parts.some(
+          (p) => (p.part_type === kind || (kind === 'comment' && p.part_type === 'comment')) && sameText(p.body, body) &&
+            (p.created_at ?? 0) >= sentAt && (!p.author?.id || p.author.id === adminId),
+        );
+        return found ? c : undefined;
+      },
+    }),
+  );
+}
+
+/** Sends a state change (`/parts`), and after a lost answer checks the conversation's state. */
+async function manage(
+  http: IntercomHttp,
+  id: string,
+  body: Intercom.ConversationsManageRequestBody,
+  took: (c: ConversationData) => boolean,
+): Promise<ConversationData> {
+  return parse(
+    ConversationSchema,
+    await http.request('POST', path(id, '/parts'), {
+      json: body,
+      verify: async () => {
+        const c = await getConversation(http, id);
+        return took(c) ? c : undefined;
+      },
+    }),
+  );
+}
+
+export function close(http: IntercomHttp, id: string, adminId: string, body?: string): Promise<ConversationData> {
+  return manage(http, id, { message_type: 'close', type: 'admin', admin_id: adminId, ...(body ? { body } : {}) }, (c) => c.state === 'closed');
+}
+
+export function open(http: IntercomHttp, id: string, adminId: string): Promise<ConversationData> {
+  return manage(http, id, { message_type: 'open', admin_id: adminId }, (c) => c.state === 'open');
+}
+
+/** Snoozes until a time (Unix seconds). */
+export function snooze(http: IntercomHttp, id: string, adminId: string, until: number): Promise<ConversationData> {
+  return manage(
+    http,
+    id,
+    { message_type: 'snoozed', admin_id: adminId, snoozed_until: until },
+    (c) => c.state === 'snoozed' && c.snoozed_until === until,
+  );
+}
+
+/** Assigns to an admin or a team; assignee `"0"` unassigns. */
+export function assign(
+  http: IntercomHttp,
+  id: string,
+  adminId: string,
+  to: { type: 'admin' | 'team'; assigneeId: string },
+): Promise<ConversationData> {
+  const unassign = to.assigneeId === '0';
+  return manage(
+    http,
+    id,
+    { message_type: 'assignment', type: to.type, admin_id: adminId, assignee_id: to.assigneeId },
+    (c) => {
+      const now = to.type === 'admin' ? c.admin_assignee_id : c.team_assignee_id;
+      return unassign ? !now || now === '0' : now === to.assigneeId;
+    },
+  );
+}
