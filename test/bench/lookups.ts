@@ -15,7 +15,7 @@ export interface LookupRow {
   repeatSearches: number;
 }
 
-async function createContacts(w: World, emails: string[]): Promise<void> {
+export async function createContacts(w: World, emails: string[]): Promise<void> {
   const queue = [...emails];
   const worker = async () => {
     for (let email = queue.shift(); email; email = queue.shift()) {
@@ -31,14 +31,14 @@ async function createContacts(w: World, emails: string[]): Promise<void> {
 }
 
 /** Resolves when every row of the panel shows an answer (a contact or "Not in Intercom"). */
-async function settled(panel: Page, n: number): Promise<void> {
+export async function settled(panel: Page, n: number, timeout = 30_000): Promise<void> {
   await panel.waitForFunction(
     (count) => {
       const list = document.querySelector('ul[aria-label="People on this page"]');
       return !!list && list.querySelectorAll(':scope > li').length === count && !list.querySelector('[aria-busy="true"]');
     },
     n,
-    { timeout: 30_000, polling: 100 },
+    { timeout, polling: 100 },
   ).catch(async (e: unknown) => {
     console.error(`The panel did not settle: ${(await panel.locator('body').textContent())?.slice(0, 500)}`);
     throw e;

@@ -30,7 +30,7 @@ const s = sandbox.state;
 console.log(`Intercom sandbox (API 2.14) listening on ${sandbox.url}`);
 console.log(`  token:      ${sandbox.token}`);
 console.log(`  workspace:  ${s.app.name} (id_code ${s.app.id_code})`);
-console.log(`  data:       ${s.contacts.length} contacts, ${s.companies.length} companies, ${s.conversations.length} conversations`);
+console.log(`  data:       ${s.contacts.length} contacts, ${s.companies.length} companies, ${s.conversations.length} conversations, ${s.tickets.length} tickets, ${s.teams.length} teams`);
 console.log(`  demo page:  ${sandbox.url}/demo  (${DEMO_EMAILS.known.length} known + ${DEMO_EMAILS.unknown.length} unknown emails)`);
 console.log(`  empty page: ${sandbox.url}/demo/empty`);
 console.log(`  controls:   POST ${sandbox.url}/__sandbox/reset · GET /__sandbox/requests · POST /__sandbox/faults`);

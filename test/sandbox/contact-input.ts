@@ -6,7 +6,7 @@
 import { ApiError, invalid, missing } from './errors';
 import { isRecord } from './http';
 import type { Scalar } from './search';
-import type { ContactRecord, Role, SandboxState } from './state';
+import { nextSeq, objectId, type ContactRecord, type Role, type SandboxState } from './state';
 
 export interface ContactPatch {
   role?: Role;
@@ -113,4 +113,38 @@ export function applyPatch(c: ContactRecord, patch: ContactPatch, now: number): 
   Object.assign(c, rest);
   if (custom) c.custom_attributes = { ...c.custom_attributes, ...custom };
   c.updated_at = Math.max(now, c.created_at);
+}
+
+/** A contact as Intercom creates it (not yet added to the workspace): nothing known beyond what is given. */
+export function newContact(state: SandboxState, now: number, role: Role, email: string | null, externalId: string | null): ContactRecord {
+  return {
+    id: objectId(now, 0x800000 + nextSeq(state)),
+    external_id: externalId,
+    role,
+    email,
+    phone: null,
+    name: null,
+    avatar: null,
+    owner_id: null,
+    has_hard_bounced: false,
+    marked_email_as_spam: false,
+    unsubscribed_from_emails: false,
+    created_at: now,
+    updated_at: now,
+    signed_up_at: role === 'user' ? now : null,
+    last_seen_at: null,
+    last_replied_at: null,
+    last_contacted_at: null,
+    last_email_opened_at: null,
+    last_email_clicked_at: null,
+    language_override: null,
+    browser: null,
+    browser_version: null,
+    browser_language: null,
+    os: null,
+    location: { city: null, region: null, country: null, country_code: null, continent_code: null },
+    custom_attributes: {},
+    tags: [],
+    company_ids: [],
+  };
 }

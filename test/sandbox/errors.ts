@@ -46,8 +46,25 @@ export function defaultError(status: number): ErrorItem {
 }
 
 export const unauthorized = () => new ApiError(401, [defaultError(401)]);
+export const forbidden = (code = 'api_plan_restricted', message = 'Active subscription needed.') => new ApiError(403, [{ code, message }]);
 export const notFound = (message = 'Resource Not Found', code = 'not_found') => new ApiError(404, [{ code, message }]);
 export const invalid = (message: string, field?: string) =>
   new ApiError(400, [{ code: 'parameter_invalid', message, ...(field === undefined ? {} : { field }) }]);
 export const missing = (message: string, field?: string) =>
   new ApiError(400, [{ code: 'parameter_not_found', message, ...(field === undefined ? {} : { field }) }]);
+
+/** A required body parameter is absent: 400 `parameter_not_found` "<name> is required". */
+export const required = (field: string) => missing(`${field} is required`, field);
+
+/**
+ * A contact merged into another: 410 `contact_merged` with `Link: <…/contacts/{canonical}>; rel="canonical"`
+ * (or, when asked to answer like the OpenAPI description's prose, a plain 404 "User Not Found").
+ */
+export function merged(baseUrl: string, canonicalId: string, status: 404 | 410 = 410): ApiError {
+  if (status === 404) return notFound('User Not Found');
+  return new ApiError(
+    410,
+    [{ code: 'contact_merged', message: `This contact was merged into contact ${canonicalId}` }],
+    { Link: `<${baseUrl}/contacts/${encodeURIComponent(canonicalId)}>; rel="canonical"` },
+  );
+}

@@ -1,28 +1,94 @@
 /**
  * Injected faults and the rate limiter. Intercom spreads a private app's budget (10,000 calls a minute)
- * over fixed 10-second windows, hence the default 1,666 calls per 10 s window.
+ * over fixed 10-second windows, hence the default 1,666 calls per 10 s window. Windows are aligned on
+ * multiples of their length (Unix time), so `X-RateLimit-Reset` is a whole second and `Retry-After` the
+ * whole seconds left until it.
  */
 import { isRecord } from './http';
 
 export const DEFAULT_RATE_LIMIT = 1666;
 export const DEFAULT_WINDOW_SECONDS = 10;
 
+export interface FailNextInput {
+  count: number;
+  /** Status to answer with (400–599). Optional when `dropConnection` is true. */
+  status?: number;
+  /** Only requests whose path is `path` or below it. */
+  path?: string;
+  /** Only requests with this method (e.g. `POST`). */
+  method?: string;
+  /**
+   * Run the request for real first (the write IS applied), then answer with the failure anyway —
+   * "the request reached Intercom but the answer was lost".
+   */
+  afterApply?: boolean;
+  /** Destroy the connection without answering (after applying the request when `afterApply`). */
+  dropConnection?: boolean;
+}
+
+export interface ForbidRule {
+  /** The path, or a prefix of paths (`/messages` covers `/messages/…`). */
+  path: string;
+  method?: string;
+  /** Default `api_plan_restricted` "Active subscription needed." (Intercom's 403 example). */
+  code?: string;
+  message?: string;
+}
+
 export interface FaultInput {
   /** Delay added before every API answer. */
   latencyMs?: number;
-  /** Answer the next `count` API requests (only those whose path is `path` or below it, if given) with `status`. */
-  failNext?: { count: number; status: number; path?: string } | null;
+  /** Fail the next `count` matching API requests. `null` cancels. */
+  failNext?: FailNextInput | null;
   /** Replace the rate limit (and restart the window count). `null` restores the default. */
   rateLimit?: { limit: number; windowSeconds?: number } | null;
   /** While true, the token is refused (401) as if it had been revoked in Intercom. */
   revokeToken?: boolean;
+  /** Paths answered with 403 (after auth): a plan or token scope without access. `"POST /messages"` limits a rule to one method. `null`/`[]` clears. */
+  forbidPaths?: (string | ForbidRule)[] | null;
+  /**
+   * An action rather than a fault: merge contact `from` into `into` right now, as if someone did it in
+   * Intercom behind the client's back. Handled by the server (it needs the workspace), not by `Faults`.
+   */
+  mergeContact?: { from: string; into: string };
+  /** How a merged-away contact id answers: 410 `contact_merged` + canonical Link (default), or 404 as the description's prose says. */
+  mergedContactStatus?: 404 | 410;
+  /** `GET /companies?name=…|company_id=…`: a single `company` (default, what the SDK's union allows) or the `list` the schema documents. */
+  companyLookup?: 'company' | 'list';
+}
+
+export interface ForbidSnapshot {
+  path: string;
+  /** null: every method. */
+  method: string | null;
+  code: string;
+  message: string;
+}
+
+export interface FailureSnapshot {
+  count: number;
+  status: number | null;
+  path: string | null;
+  method: string | null;
+  afterApply: boolean;
+  dropConnection: boolean;
 }
 
 export interface FaultSnapshot {
   latencyMs: number;
-  failNext: { count: number; status: number; path: string | null } | null;
+  failNext: FailureSnapshot | null;
   rateLimit: { limit: number; windowSeconds: number };
   revokeToken: boolean;
+  forbidPaths: ForbidSnapshot[];
+  mergedContactStatus: 404 | 410;
+  companyLookup: 'company' | 'list';
+}
+
+/** One injected failure, taken by a request. */
+export interface Failure {
+  status: number | null;
+  afterApply: boolean;
+  dropConnection: boolean;
 }
 
 export interface RateInfo {
@@ -37,11 +103,74 @@ export interface RateInfo {
 
 export class FaultError extends Error {}
 
+const KNOWN_KEYS = new Set(['latencyMs', 'failNext', 'rateLimit', 'revokeToken', 'forbidPaths', 'mergedContactStatus', 'companyLookup']);
+const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']);
+
 function int(x: unknown, name: string, min: number, max: number): number {
   if (typeof x !== 'number' || !Number.isInteger(x) || x < min || x > max) {
     throw new FaultError(`${name} must be an integer between ${min} and ${max}`);
   }
   return x;
+}
+
+function bool(x: unknown, name: string): boolean {
+  if (x === undefined) return false;
+  if (typeof x !== 'boolean') throw new FaultError(`${name} must be a boolean`);
+  return x;
+}
+
+function pathOf(x: unknown, name: string): string {
+  if (typeof x !== 'string' || !x.startsWith('/')) throw new FaultError(`${name} must be a path starting with '/'`);
+  return x.replace(/\/+$/, '') || '/';
+}
+
+function methodOf(x: unknown, name: string): string | null {
+  if (x === undefined || x === null) return null;
+  if (typeof x !== 'string' || !METHODS.has(x.toUpperCase())) throw new FaultError(`${name} must be one of ${[...METHODS].join(', ')}`);
+  return x.toUpperCase();
+}
+
+const under = (path: string, prefix: string) => prefix === '/' || path === prefix || path.startsWith(`${prefix}/`);
+
+function readFailNext(f: unknown): FailureSnapshot | null {
+  if (f === null) return null;
+  if (!isRecord(f)) throw new FaultError('failNext must be an object');
+  const dropConnection = bool(f.dropConnection, 'failNext.dropConnection');
+  const status = f.status === undefined && dropConnection ? null : int(f.status, 'failNext.status', 400, 599);
+  return {
+    count: int(f.count, 'failNext.count', 0, 1_000_000),
+    status,
+    path: f.path === undefined ? null : pathOf(f.path, 'failNext.path'),
+    method: methodOf(f.method, 'failNext.method'),
+    afterApply: bool(f.afterApply, 'failNext.afterApply'),
+    dropConnection,
+  };
+}
+
+function readForbid(list: unknown): ForbidSnapshot[] {
+  if (list === null) return [];
+  if (!Array.isArray(list)) throw new FaultError('forbidPaths must be an array');
+  return list.map((entry: unknown, i) => {
+    const name = `forbidPaths[${i}]`;
+    if (typeof entry === 'string') {
+      const m = /^(?:([A-Za-z]+)\s+)?(\/.*)$/.exec(entry.trim());
+      if (!m?.[2]) throw new FaultError(`${name} must be a path or "METHOD /path"`);
+      return { path: pathOf(m[2], name), method: methodOf(m[1], name), code: 'api_plan_restricted', message: 'Active subscription needed.' };
+    }
+    if (!isRecord(entry)) throw new FaultError(`${name} must be a string or an object`);
+    const text = (k: string, dflt: string) => {
+      const v = entry[k];
+      if (v === undefined) return dflt;
+      if (typeof v !== 'string' || v === '') throw new FaultError(`${name}.${k} must be a non-empty string`);
+      return v;
+    };
+    return {
+      path: pathOf(entry.path, `${name}.path`),
+      method: methodOf(entry.method, `${name}.method`),
+      code: text('code', 'api_plan_restricted'),
+      message: text('message', 'Active subscription needed.'),
+    };
+  });
 }
 
 export class Faults {
@@ -57,30 +186,23 @@ export class Faults {
       failNext: null,
       rateLimit: { limit: DEFAULT_RATE_LIMIT, windowSeconds: DEFAULT_WINDOW_SECONDS },
       revokeToken: false,
+      forbidPaths: [],
+      mergedContactStatus: 410,
+      companyLookup: 'company',
     };
   }
 
-  /** Merges `input` into the current faults. Throws `FaultError` on malformed input (nothing changes then). */
+  /** Merges `input` into the current faults. Throws `FaultError` on malformed input or unknown keys (nothing changes then). */
   set(input: FaultInput | unknown): void {
     if (!isRecord(input)) throw new FaultError('faults must be a JSON object');
+    for (const key of Object.keys(input)) {
+      if (key === 'mergeContact') throw new FaultError('mergeContact acts on the workspace: set it through sandbox.faults.set or POST /__sandbox/faults');
+      if (!KNOWN_KEYS.has(key)) throw new FaultError(`unknown fault '${key}'`);
+    }
     const next: FaultSnapshot = { ...this.s };
     let restartWindow = false;
     if (input.latencyMs !== undefined) next.latencyMs = int(input.latencyMs, 'latencyMs', 0, 60_000);
-    if (input.failNext !== undefined) {
-      const f = input.failNext;
-      if (f === null) next.failNext = null;
-      else if (!isRecord(f)) throw new FaultError('failNext must be an object');
-      else {
-        if (f.path !== undefined && (typeof f.path !== 'string' || !f.path.startsWith('/'))) {
-          throw new FaultError("failNext.path must be a path starting with '/'");
-        }
-        next.failNext = {
-          count: int(f.count, 'failNext.count', 0, 1_000_000),
-          status: int(f.status, 'failNext.status', 400, 599),
-          path: typeof f.path === 'string' ? f.path.replace(/\/+$/, '') || '/' : null,
-        };
-      }
-    }
+    if (input.failNext !== undefined) next.failNext = readFailNext(input.failNext);
     if (input.rateLimit !== undefined) {
       const r = input.rateLimit;
       if (r === null) next.rateLimit = Faults.initial().rateLimit;
@@ -97,6 +219,15 @@ export class Faults {
       if (typeof input.revokeToken !== 'boolean') throw new FaultError('revokeToken must be a boolean');
       next.revokeToken = input.revokeToken;
     }
+    if (input.forbidPaths !== undefined) next.forbidPaths = readForbid(input.forbidPaths);
+    if (input.mergedContactStatus !== undefined) {
+      if (input.mergedContactStatus !== 404 && input.mergedContactStatus !== 410) throw new FaultError('mergedContactStatus must be 404 or 410');
+      next.mergedContactStatus = input.mergedContactStatus;
+    }
+    if (input.companyLookup !== undefined) {
+      if (input.companyLookup !== 'company' && input.companyLookup !== 'list') throw new FaultError("companyLookup must be 'company' or 'list'");
+      next.companyLookup = input.companyLookup;
+    }
     this.s = next;
     if (restartWindow) this.windowStart = -1;
   }
@@ -111,14 +242,20 @@ export class Faults {
     return structuredClone(this.s);
   }
 
-  /** If an injected failure applies to this path, uses it up and returns its status. */
-  takeFailure(path: string): number | null {
+  /** If an injected failure applies to this request, uses it up and returns it. */
+  takeFailure(path: string, method = 'GET'): Failure | null {
     const f = this.s.failNext;
     if (!f || f.count <= 0) return null;
-    if (f.path !== null && f.path !== '/' && path !== f.path && !path.startsWith(`${f.path}/`)) return null;
+    if (f.path !== null && !under(path, f.path)) return null;
+    if (f.method !== null && f.method !== method.toUpperCase()) return null;
     const left = f.count - 1;
     this.s = { ...this.s, failNext: left > 0 ? { ...f, count: left } : null };
-    return f.status;
+    return { status: f.status, afterApply: f.afterApply, dropConnection: f.dropConnection };
+  }
+
+  /** The 403 rule covering this request, if any. */
+  forbidden(path: string, method: string): ForbidSnapshot | undefined {
+    return this.s.forbidPaths.find((r) => under(path, r.path) && (r.method === null || r.method === method.toUpperCase()));
   }
 
   private roll(): { end: number; now: number } {

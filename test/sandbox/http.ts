@@ -13,11 +13,17 @@ export interface Ctx {
   state: SandboxState;
   /** Current time, Unix seconds. */
   now(): number;
+  /** The sandbox's own origin, e.g. `http://127.0.0.1:54321` (for links it hands out). */
+  baseUrl: string;
+  /** Answer-shaping switches from the faults (see FaultSnapshot). */
+  options: { mergedContactStatus: 404 | 410; companyLookup: 'company' | 'list' };
 }
 
 export interface Reply {
   status?: number;
-  body: Json | Record<string, unknown>;
+  /** undefined: an empty body (e.g. `202 Accepted` for events). */
+  body?: Json | Record<string, unknown>;
+  headers?: Record<string, string>;
 }
 
 export interface Route {
@@ -98,7 +104,7 @@ export const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
   'Access-Control-Allow-Headers': 'Authorization, Content-Type, Intercom-Version, Accept',
-  'Access-Control-Expose-Headers': 'X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, X-Request-Id, Retry-After',
+  'Access-Control-Expose-Headers': 'X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, X-Request-Id, Retry-After, Link',
   'Access-Control-Max-Age': '600',
 };
 
@@ -119,6 +125,12 @@ export function send(
   res.end(body);
 }
 
+/** An answer without a body (e.g. `202 Accepted` for events). */
+export function sendEmpty(res: ServerResponse, status: number, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...CORS_HEADERS, 'Content-Length': '0', 'Cache-Control': 'no-store', ...headers });
+  res.end();
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   send(res, status, JSON.stringify(body), 'application/json; charset=utf-8', headers);
 }
@@ -133,4 +145,36 @@ export function intParam(query: URLSearchParams, name: string, dflt: number, min
 
 export function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** The request body as an object, or 400. */
+export function bodyObject(body: unknown): Record<string, unknown> {
+  if (!isRecord(body)) throw invalid('The request body must be a JSON object');
+  return body;
+}
+
+/**
+ * An id parameter. Intercom's ids are strings, but its own examples send many of them as JSON numbers
+ * (`{"id": 81}`, `"admin_id": 991267583`), and it accepts both. undefined/null → undefined.
+ */
+export function optId(body: Record<string, unknown>, key: string): string | undefined {
+  const v = body[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string' && v.trim() !== '') return v.trim();
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return String(v);
+  throw invalid(`${key} must be an id (a string or an integer)`, key);
+}
+
+export function optText(body: Record<string, unknown>, key: string): string | undefined {
+  const v = body[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw invalid(`${key} must be a string`, key);
+  return v;
+}
+
+export function optInteger(body: Record<string, unknown>, key: string): number | undefined {
+  const v = body[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'number' || !Number.isInteger(v)) throw invalid(`${key} must be an integer`, key);
+  return v;
 }

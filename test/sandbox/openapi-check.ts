@@ -1,6 +1,6 @@
 /**
  * A small OpenAPI 3.0 schema checker for contract tests: type, required, properties, items, enum,
- * nullable, allOf, oneOf, anyOf, local $refs. Additional properties are tolerated and not checked
+ * nullable (also beside a $ref), allOf, oneOf, anyOf, local $refs. Additional properties are tolerated and not checked
  * (Intercom adds fields over time, and the description's own `additionalProperties` contradict its
  * examples: company `custom_attributes` are typed string-only, the example holds numbers and booleans).
  * `format` is not checked.
@@ -58,7 +58,8 @@ export function check(doc: OpenApiDoc, schema: Schema, value: unknown, at = '$')
   const s = resolve(doc, schema);
   const enumList = Array.isArray(s.enum) ? (s.enum as unknown[]) : null;
   if (value === null) {
-    if (s.nullable === true || enumList?.includes(null)) return [];
+    // `{$ref, nullable: true}`: OpenAPI 3.0 ignores siblings of $ref, but the description means "nullable" (its examples send null).
+    if (s.nullable === true || schema.nullable === true || enumList?.includes(null)) return [];
     // A null can still satisfy a nullable branch of a combinator.
     for (const key of ['oneOf', 'anyOf', 'allOf'] as const) {
       const branches = s[key];

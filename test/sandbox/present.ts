@@ -1,19 +1,19 @@
 /**
  * Records → JSON in the shapes of Intercom API 2.14 (schemas `contact`, `company`, `admin`,
- * `admin_with_app`, `tag`, `conversation`, `conversation_list_item` in the OpenAPI description).
+ * `admin_with_app`, `tag` in the OpenAPI description). Conversations: present-conversation.ts;
+ * notes, teams, tickets, messages: present-more.ts.
  */
 import {
   companyUserCount,
   emailDomain,
-  findContact,
   type AdminRecord,
   type AppliedTag,
-  type AuthorRef,
   type CompanyRecord,
   type ContactRecord,
-  type ConversationRecord,
   type SandboxState,
 } from './state';
+
+export { presentConversation } from './present-conversation';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json | undefined };
 type Obj = { [key: string]: Json | undefined };
@@ -29,6 +29,11 @@ function refList(type: string, ids: string[], baseUrl: string, url: string): Obj
     total_count: ids.length,
     has_more: ids.length > EMBED_LIMIT,
   };
+}
+
+/** A contact's notes, newest first. */
+export function notesOf(state: SandboxState, contactId: string) {
+  return state.notes.filter((n) => n.contact_id === contactId).sort((a, b) => b.created_at - a.created_at || Number(b.id) - Number(a.id));
 }
 
 export function presentContact(state: SandboxState, c: ContactRecord): Obj {
@@ -78,7 +83,7 @@ export function presentContact(state: SandboxState, c: ContactRecord): Obj {
     ios_last_seen_at: null,
     custom_attributes: { ...c.custom_attributes },
     tags: refList('tag', c.tags.map((t) => t.id), '/tags', `${base}/tags`),
-    notes: refList('note', [], '/notes', `${base}/notes`),
+    notes: refList('note', notesOf(state, c.id).map((n) => n.id), '/notes', `${base}/notes`),
     companies: refList('company', c.company_ids, '/companies', `${base}/companies`),
     opted_out_subscription_types: emptySubs,
     opted_in_subscription_types: emptySubs,
@@ -102,13 +107,14 @@ export function presentCompany(state: SandboxState, co: CompanyRecord): Obj {
     remote_created_at: co.remote_created_at,
     created_at: co.created_at,
     updated_at: co.updated_at,
-    last_request_at: co.last_request_at,
+    // Fields never set are left out, as Intercom does.
+    ...(co.last_request_at === null ? {} : { last_request_at: co.last_request_at }),
     monthly_spend: co.monthly_spend,
     session_count: co.session_count,
     user_count: companyUserCount(state, co.id),
-    size: co.size,
-    website: co.website,
-    industry: co.industry,
+    ...(co.size === null ? {} : { size: co.size }),
+    ...(co.website === null ? {} : { website: co.website }),
+    ...(co.industry === null ? {} : { industry: co.industry }),
     plan: co.plan ? { type: 'plan', id: co.plan.id, name: co.plan.name } : {},
     custom_attributes: { ...co.custom_attributes },
     tags: {
@@ -152,6 +158,7 @@ export function presentMe(state: SandboxState, a: AdminRecord): Obj {
   };
 }
 
+/** A tag as a tagging operation (or a contact's tag list) answers it: with when and by whom it was applied. */
 export function presentTag(state: SandboxState, applied: AppliedTag): Obj {
   return {
     type: 'tag',
@@ -162,101 +169,7 @@ export function presentTag(state: SandboxState, applied: AppliedTag): Obj {
   };
 }
 
-function presentAuthor(state: SandboxState, ref: AuthorRef): Obj {
-  if (ref.type === 'admin' || ref.type === 'bot') {
-    const admin = state.admins.find((a) => a.id === ref.id);
-    return { type: ref.type, id: ref.id, name: admin?.name ?? 'Operator', email: admin?.email ?? 'operator@acme.example' };
-  }
-  const contact = findContact(state, ref.id);
-  return { type: ref.type, id: ref.id, name: contact?.name ?? null, email: contact?.email ?? '' };
-}
-
-/** `withParts`: the full `conversation` (GET /conversations/{id}); without: `conversation_list_item` (search). */
-export function presentConversation(state: SandboxState, cv: ConversationRecord, withParts: boolean): Obj {
-  const firstAdminReply = cv.parts.find((p) => p.part_type === 'comment' && p.author.type === 'admin');
-  const closed = cv.parts.find((p) => p.part_type === 'close');
-  const out: Obj = {
-    type: 'conversation',
-    id: cv.id,
-    title: cv.title,
-    created_at: cv.created_at,
-    updated_at: cv.updated_at,
-    waiting_since: cv.waiting_since,
-    snoozed_until: cv.snoozed_until,
-    open: cv.state !== 'closed',
-    state: cv.state,
-    read: cv.read,
-    priority: cv.priority,
-    admin_assignee_id: cv.admin_assignee_id,
-    team_assignee_id: cv.team_assignee_id,
-    tags: { type: 'tag.list', tags: cv.tags.map((t) => presentTag(state, t)) },
-    conversation_rating: cv.rating
-      ? {
-          rating: cv.rating.rating,
-          remark: cv.rating.remark,
-          created_at: cv.rating.created_at,
-          updated_at: cv.rating.created_at,
-          contact: { type: 'contact', id: cv.contact_ids[0] ?? '', external_id: findContact(state, cv.contact_ids[0] ?? '')?.external_id ?? null },
-          teammate: { type: 'admin', id: cv.admin_assignee_id === null ? null : String(cv.admin_assignee_id) },
-        }
-      : null,
-    source: {
-      type: cv.source.type,
-      id: cv.source.id,
-      delivered_as: cv.source.delivered_as,
-      subject: cv.source.subject,
-      body: cv.source.body,
-      author: presentAuthor(state, cv.source.author),
-      attachments: [],
-      url: null,
-      redacted: false,
-    },
-    contacts: {
-      type: 'contact.list',
-      contacts: cv.contact_ids.map((id) => ({ type: 'contact', id, external_id: findContact(state, id)?.external_id ?? null })),
-    },
-    teammates: {
-      type: 'admin.list',
-      teammates: cv.admin_assignee_id === null ? [] : [{ type: 'admin', id: String(cv.admin_assignee_id) }],
-    },
-    custom_attributes: {},
-    first_contact_reply: { created_at: cv.created_at, type: 'conversation', url: null },
-    sla_applied: null,
-    statistics: {
-      type: 'conversation_statistics',
-      first_contact_reply_at: cv.created_at,
-      ...(firstAdminReply ? { first_admin_reply_at: firstAdminReply.created_at, time_to_admin_reply: firstAdminReply.created_at - cv.created_at } : {}),
-      ...(closed ? { first_close_at: closed.created_at, last_close_at: closed.created_at, time_to_first_close: closed.created_at - cv.created_at } : {}),
-      count_reopens: 0,
-      count_assignments: cv.admin_assignee_id === null ? 0 : 1,
-      count_conversation_parts: cv.parts.length + 1,
-    },
-    linked_objects: { type: 'list', total_count: 0, has_more: false, data: [] },
-    ai_agent_participated: false,
-  };
-  if (withParts) {
-    out.conversation_parts = {
-      type: 'conversation_part.list',
-      conversation_parts: cv.parts.map((p) => ({
-        type: 'conversation_part',
-        id: p.id,
-        part_type: p.part_type,
-        body: p.body,
-        created_at: p.created_at,
-        updated_at: p.created_at,
-        notified_at: p.created_at,
-        ...(p.part_type === 'assignment' && cv.admin_assignee_id !== null
-          ? { assigned_to: { type: 'admin', id: String(cv.admin_assignee_id) } }
-          : {}),
-        author: presentAuthor(state, p.author),
-        attachments: [],
-        external_id: null,
-        redacted: false,
-        state: cv.state,
-        tags: [],
-      })),
-      total_count: cv.parts.length,
-    };
-  }
-  return out;
+/** A tag on its own (`tag_basic`): `GET /tags`, `POST /tags`. */
+export function presentTagBasic(tag: { id: string; name: string }): Obj {
+  return { type: 'tag', id: tag.id, name: tag.name };
 }

@@ -1,9 +1,12 @@
 /**
- * Which fields `POST /contacts/search` and `POST /conversations/search` accept, with their types —
- * the "Accepted Fields" tables of the 2.14 description, plus `companies.id` / `company_id` for contacts.
+ * Which fields `POST /contacts/search`, `POST /conversations/search` and `POST /tickets/search` accept,
+ * with their types — the "Accepted Fields" tables of the 2.14 description, plus `companies.id` /
+ * `company_id` for contacts.
  */
-import type { FieldDef, FieldType, Scalar, SearchSpec } from './search';
-import { emailDomain, type ContactRecord, type ConversationRecord, type SandboxState } from './state';
+import { ticketCategory } from './present-more';
+import type { FieldDef, FieldType, Operator, Scalar, SearchSpec } from './search';
+import { emailDomain, type ContactRecord, type ConversationRecord, type SandboxState, type TicketRecord } from './state';
+import { attributesOf } from './ticket-input';
 
 type Getter<T> = (item: T) => Scalar | readonly Scalar[] | undefined;
 const f = <T>(type: FieldType, get: Getter<T>, extra: Partial<FieldDef<T>> = {}): FieldDef<T> => ({ type, get, ...extra });
@@ -88,6 +91,54 @@ export function conversationSearchSpec(state: SandboxState): SearchSpec<Conversa
   return {
     field: (name) => fixed.get(name),
     id: (c) => c.id,
+    defaultSort: { field: 'created_at', order: 'descending' },
+    defaultPerPage: 20,
+    maxPerPage: 150,
+  };
+}
+
+/** Ticket search's `category` takes these terms, not the category names. */
+const CATEGORY_TERM = { Customer: 'request', 'Back-office': 'task', Tracker: 'tracker' } as const;
+/** "You may use the `<=` or `>=` operators to search by `created_at`." */
+const CREATED_AT_OPS: readonly Operator[] = ['=', '>', '<', '>=', '<='];
+const ATTR_TYPES: Record<string, FieldType> = { string: 'string', list: 'string', integer: 'integer', decimal: 'float', boolean: 'boolean', datetime: 'date' };
+
+export function ticketSearchSpec(state: SandboxState): SearchSpec<TicketRecord> {
+  const typeOf = (t: TicketRecord) => state.ticketTypes.find((x) => x.id === t.ticket_type_id);
+  const attr = (t: TicketRecord, name: string): Scalar => {
+    const v = t.attributes[name];
+    return Array.isArray(v) || v === undefined ? null : v;
+  };
+  const fixed = new Map<string, FieldDef<TicketRecord>>([
+    ['id', f('string', (t) => t.id)],
+    ['created_at', f('date', (t) => t.created_at, { operators: CREATED_AT_OPS })],
+    ['updated_at', f('date', (t) => t.updated_at)],
+    ['title', f('string', (t) => attr(t, '_default_title_'))],
+    ['description', f('string', (t) => attr(t, '_default_description_'))],
+    ['category', f('string', (t) => CATEGORY_TERM[ticketCategory(typeOf(t))])],
+    ['ticket_type_id', f('string', (t) => t.ticket_type_id)],
+    ['contact_ids', f('string', (t) => t.contact_ids, { multi: true })],
+    ['teammate_ids', f('string', (t) => [...new Set(t.parts.filter((p) => p.author.type === 'admin').map((p) => p.author.id))], { multi: true })],
+    ['admin_assignee_id', f('string', (t) => t.admin_assignee_id)],
+    ['team_assignee_id', f('string', (t) => t.team_assignee_id)],
+    ['open', f('boolean', (t) => t.open)],
+    ['state', f('string', (t) => t.state)],
+    ['snoozed_until', f('date', (t) => t.snoozed_until)],
+  ]);
+  return {
+    field(name) {
+      const known = fixed.get(name);
+      if (known) return known;
+      const m = /^ticket_attribute\.(.+)$/.exec(name);
+      if (!m) return undefined;
+      for (const type of state.ticketTypes) {
+        const a = attributesOf(type).find((x) => x.id === m[1]);
+        const t = a ? ATTR_TYPES[a.data_type] : undefined;
+        if (a && t) return f(t, (ticket) => (ticket.ticket_type_id === type.id ? attr(ticket, a.name) : null));
+      }
+      return undefined;
+    },
+    id: (t) => t.id,
     defaultSort: { field: 'created_at', order: 'descending' },
     defaultPerPage: 20,
     maxPerPage: 150,

@@ -151,6 +151,8 @@ function valueTest<T>(op: Operator, want: Scalar, def: FieldDef<T>, spec: Search
     const day = (spec.dayStart ?? utcDayStart)(want as number);
     if (op === '=') return (x) => typeof x === 'number' && x >= day && x < day + DAY;
     if (op === '>') return (x) => typeof x === 'number' && x >= day + DAY;
+    if (op === '>=') return (x) => typeof x === 'number' && x >= day; // only where a spec allows it (tickets' created_at)
+    if (op === '<=') return (x) => typeof x === 'number' && x < day + DAY;
     return (x) => typeof x === 'number' && x < day; // '<'
   }
   switch (op) {

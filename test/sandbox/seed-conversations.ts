@@ -3,7 +3,7 @@
  * assigned and not, some tagged, one rated, one with HTML in its title (for escaping tests).
  */
 import { ADMINS, DAY, TAGS } from './seed-data';
-import type { ContactRecord, ConversationPartRecord, ConversationRecord } from './state';
+import type { AuthorRef, ContactRecord, ConversationPartRecord, ConversationRecord } from './state';
 
 interface ConvRow {
   email: string;
@@ -46,10 +46,12 @@ export function buildConversations(contacts: ContactRecord[], now: number): Conv
     const author = { type: contact.role, id: contact.id } as const;
     const parts: ConversationPartRecord[] = [];
     let t = created;
-    if (admin) parts.push({ id: `${id}01`, part_type: 'assignment', body: null, created_at: (t += 120), author: { type: 'bot', id: '5391999' } });
-    if (admin && row.reply) parts.push({ id: `${id}02`, part_type: 'comment', body: `<p>${escapeHtml(row.reply)}</p>`, created_at: (t += 900), author: { type: 'admin', id: admin.id } });
-    if (row.state === 'closed' && admin) parts.push({ id: `${id}03`, part_type: 'close', body: null, created_at: (t += 600), author: { type: 'admin', id: admin.id } });
-    if (row.state === 'snoozed' && admin) parts.push({ id: `${id}04`, part_type: 'snoozed', body: null, created_at: (t += 300), author: { type: 'admin', id: admin.id } });
+    const part = (n: string, part_type: ConversationPartRecord['part_type'], dt: number, author: AuthorRef, rest: Partial<ConversationPartRecord> = {}) =>
+      parts.push({ id: `${id}${n}`, part_type, body: null, created_at: (t += dt), author, state: 'open', assigned_to: null, ...rest });
+    if (admin) part('01', 'assignment', 120, { type: 'bot', id: '5391999' }, { assigned_to: { type: 'admin', id: admin.id } });
+    if (admin && row.reply) part('02', 'comment', 900, { type: 'admin', id: admin.id }, { body: `<p>${escapeHtml(row.reply)}</p>` });
+    if (row.state === 'closed' && admin) part('03', 'close', 600, { type: 'admin', id: admin.id }, { state: 'closed' });
+    if (row.state === 'snoozed' && admin) part('04', 'snoozed', 300, { type: 'admin', id: admin.id }, { state: 'snoozed' });
     const updated = parts.length > 0 ? t : created;
     return {
       id,
@@ -80,6 +82,6 @@ export function buildConversations(contacts: ContactRecord[], now: number): Conv
 }
 
 /** Intercom stores message bodies as HTML; user-typed text arrives escaped. */
-function escapeHtml(s: string): string {
+export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

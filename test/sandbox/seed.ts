@@ -1,10 +1,11 @@
 /**
  * Builds the deterministic demo workspace "Acme Support (sandbox)" (app id_code `sbx4demo`):
- * 4 admins (Priya Raman owns the token), 40 contacts (users and leads) in 6 companies, 8 tags,
- * 3 ticket types and 12 conversations. Same input, same output: no clock, no unseeded randomness.
+ * 4 admins (Priya Raman owns the token) in 2 teams, 40 contacts (users and leads) in 6 companies, 8 tags,
+ * 3 ticket types, 12 conversations, 4 tickets and 3 notes. Same input, same output: no clock, no unseeded randomness.
  */
 import { ADMINS, COMPANIES, DAY, LOCATIONS, PEOPLE, SEED_NOW, TAGS, type PersonRow } from './seed-data';
 import { buildConversations } from './seed-conversations';
+import { buildNotes, buildTeams, buildTickets } from './seed-extra';
 import { buildTicketTypes } from './seed-ticket-types';
 import { objectId, type AdminRecord, type CompanyRecord, type ContactRecord, type SandboxState } from './state';
 
@@ -176,9 +177,16 @@ export function createState(opts: { seed?: boolean } = {}): SandboxState {
     tags: [],
     ticketTypes: [],
     conversations: [],
+    notes: [],
+    teams: [],
+    tickets: [],
+    messages: [],
+    events: [],
+    merged: {},
     contactAttributes: { plan: 'string', mrr: 'integer', seats: 'integer', signup_source: 'string', trial_ends_at: 'date' },
     seq: 1,
   };
+  base.teams = buildTeams(base.admins);
   if (opts.seed === false) return base;
 
   const rnd = prng(0x5eed);
@@ -187,6 +195,8 @@ export function createState(opts: { seed?: boolean } = {}): SandboxState {
   base.tags = TAGS.map((t) => ({ id: t.id, name: t.name }));
   base.ticketTypes = buildTicketTypes(SANDBOX_APP_ID, SEED_NOW - 300 * DAY);
   base.conversations = buildConversations(base.contacts, SEED_NOW);
+  base.notes = buildNotes(base.contacts, SEED_NOW);
+  base.tickets = buildTickets(base.contacts, base.conversations, SEED_NOW);
   return base;
 }
 

@@ -6,26 +6,34 @@
  *   sandbox.faults.set({ failNext: { count: 1, status: 503 } });
  *   await sandbox.close();
  *
- * Order of checks for an API request: record → latency → injected failure → auth → rate limit → body → route.
- * Every API answer carries X-Request-Id and X-RateLimit-Limit/-Remaining/-Reset; 429s add Retry-After.
+ * How one API request is answered (checks, faults, headers): pipeline.ts. Faults: faults.ts.
+ * Routes: routes/*.ts. Test controls under /__sandbox/: routes/control.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiError, defaultError, errorBody, notFound, unauthorized } from './errors';
-import { Faults, type FaultInput, type FaultSnapshot, type RateInfo } from './faults';
-import { CORS_HEADERS, Router, parseJsonBody, readRaw, send, sendJson } from './http';
+import { defaultError, errorBody } from './errors';
+import { FaultError, Faults, type FaultInput, type FaultSnapshot } from './faults';
+import { CORS_HEADERS, isRecord, readRaw, send, sendJson } from './http';
+import { mergeContacts, readMergeFault } from './merge';
+import { createApiHandler, rateHeaders, type RecordedRequest } from './pipeline';
 import { adminRoutes } from './routes/admins';
 import { companyRoutes } from './routes/companies';
+import { contactLinkRoutes } from './routes/contact-links';
 import { contactRoutes } from './routes/contacts';
 import { handleControl } from './routes/control';
+import { conversationActionRoutes } from './routes/conversation-actions';
 import { conversationRoutes } from './routes/conversations';
 import { DEMO_PAGES } from './routes/demo';
+import { eventRoutes } from './routes/events';
+import { messageRoutes } from './routes/messages';
 import { tagRoutes } from './routes/tags';
 import { ticketTypeRoutes } from './routes/ticket-types';
-import { SearchError } from './search';
+import { ticketRoutes } from './routes/tickets';
 import { SANDBOX_TOKEN, createState } from './seed';
 import type { SandboxState } from './state';
+
+export type { RecordedRequest };
 
 export interface SandboxOptions {
   /** Default 0: an ephemeral port. */
@@ -36,25 +44,15 @@ export interface SandboxOptions {
   seed?: boolean;
   /** The one valid access token. Default SANDBOX_TOKEN. */
   token?: string;
-}
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string | string[]>;
-  /** Lower-cased header names. */
-  headers: Record<string, string>;
-  /** The `Intercom-Version` header, or null when absent. */
-  intercomVersion: string | null;
-  /** Parsed JSON body, or null (no body or not JSON). */
-  body: unknown;
-  /** Status of the answer (0 while in flight). */
-  status: number;
-  requestId: string;
+  /**
+   * The sandbox clock in Unix milliseconds (default Date.now): timestamps of what the API creates and
+   * the rate-limit windows. Tests pass a fake clock to check windows and headers exactly.
+   */
+  clock?: () => number;
 }
 
 export interface SandboxFaults {
-  /** Merges faults (see FaultInput). Throws on malformed input. */
+  /** Merges faults (see FaultInput; `mergeContact` merges two contacts right away). Throws FaultError on malformed input, changing nothing. */
   set(input: FaultInput): void;
   clear(): void;
   readonly current: FaultSnapshot;
@@ -76,52 +74,43 @@ export interface Sandbox {
 }
 
 const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|localhost)$/;
-const router = new Router([
+const ROUTES = [
   ...adminRoutes,
   ...contactRoutes,
+  ...contactLinkRoutes,
   ...companyRoutes,
   ...tagRoutes,
   ...ticketTypeRoutes,
+  ...ticketRoutes,
   ...conversationRoutes,
-]);
-
-function flatHeaders(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
-  return out;
-}
-
-function queryObject(params: URLSearchParams): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const all = params.getAll(key);
-    out[key] = all.length === 1 ? (all[0] ?? '') : all;
-  }
-  return out;
-}
-
-function rateHeaders(r: RateInfo): Record<string, string> {
-  return {
-    'X-RateLimit-Limit': String(r.limit),
-    'X-RateLimit-Remaining': String(r.remaining),
-    'X-RateLimit-Reset': String(r.reset),
-  };
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  ...conversationActionRoutes,
+  ...messageRoutes,
+  ...eventRoutes,
+];
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const host = opts.host ?? '127.0.0.1';
   if (!LOOPBACK.test(host)) throw new Error(`startSandbox: host must be a loopback address, got ${host}`);
   const token = opts.token ?? SANDBOX_TOKEN;
+  const clock = opts.clock ?? Date.now;
   let state = createState({ seed: opts.seed });
   const requests: RecordedRequest[] = [];
-  const faults = new Faults();
+  const faults = new Faults(clock);
+  let baseUrl = '';
 
   const reset = () => {
     state = createState({ seed: opts.seed });
     requests.length = 0;
     faults.clear();
+  };
+
+  /** Faults.set, plus the `mergeContact` action (which needs the workspace). All-or-nothing. */
+  const setFaults = (input: FaultInput | unknown) => {
+    if (!isRecord(input)) throw new FaultError('faults must be a JSON object');
+    const { mergeContact, ...rest } = input;
+    const pair = mergeContact === undefined ? null : readMergeFault(state, mergeContact);
+    faults.set(rest);
+    if (pair) mergeContacts(state, pair[0], pair[1], Math.floor(clock() / 1000));
   };
 
   const host_ = {
@@ -131,83 +120,23 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     },
     requests,
     faults: {
-      set: (input: FaultInput) => faults.set(input),
+      set: (input: FaultInput) => setFaults(input),
       clear: () => faults.clear(),
-      get current() {
+      get current(): FaultSnapshot {
         return faults.current;
       },
     },
   };
 
-  async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const method = req.method ?? 'GET';
-    const headers = flatHeaders(req);
-    const rec: RecordedRequest = {
-      method,
-      path: url.pathname,
-      query: queryObject(url.searchParams),
-      headers,
-      intercomVersion: headers['intercom-version'] ?? null,
-      body: null,
-      status: 0,
-      requestId: randomUUID(),
-    };
-    requests.push(rec);
-    let rate: RateInfo | null = null;
-    let status = 200;
-    let body: unknown;
-    let extra: Record<string, string> = {};
-    try {
-      const raw = await readRaw(req);
-      try {
-        rec.body = raw.trim() === '' ? null : (JSON.parse(raw) as unknown);
-      } catch {
-        rec.body = null;
-      }
-      const { latencyMs, revokeToken } = faults.current;
-      if (latencyMs > 0) await sleep(latencyMs);
-      const injected = faults.takeFailure(url.pathname);
-      if (injected !== null) {
-        // An injected 429 asks to wait 1 s (a real one waits for the window to end) to keep tests quick.
-        throw new ApiError(injected, [defaultError(injected)], injected === 429 ? { 'Retry-After': '1', 'X-RateLimit-Remaining': '0' } : {});
-      }
-      const auth = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '');
-      if (!auth || auth[1]?.trim() !== token || revokeToken) throw unauthorized();
-      rate = faults.consume();
-      if (rate.exceeded) {
-        throw new ApiError(429, [defaultError(429)], { 'Retry-After': String(rate.retryAfter) });
-      }
-      const parsed = parseJsonBody(raw, headers['content-type']);
-      const match = router.match(method, url.pathname);
-      if (!match) throw notFound();
-      const reply = match.route.handler({
-        method,
-        path: url.pathname,
-        query: url.searchParams,
-        params: match.params,
-        body: parsed,
-        state,
-        now: () => Math.floor(Date.now() / 1000),
-      });
-      status = reply.status ?? 200;
-      body = reply.body;
-    } catch (e) {
-      if (e instanceof ApiError) {
-        status = e.status;
-        body = errorBody(rec.requestId, e.errors);
-        extra = e.headers;
-      } else if (e instanceof SearchError) {
-        status = e.status;
-        body = errorBody(rec.requestId, e.errors);
-      } else {
-        console.error('[sandbox] handler crashed', e);
-        status = 500;
-        body = errorBody(rec.requestId, [defaultError(500)]);
-      }
-    }
-    rec.status = status;
-    sendJson(res, status, body, { ...rateHeaders(rate ?? faults.peek()), 'X-Request-Id': rec.requestId, ...extra });
-  }
+  const api = createApiHandler({
+    token,
+    faults,
+    requests,
+    routes: ROUTES,
+    state: () => state,
+    baseUrl: () => baseUrl,
+    nowMs: clock,
+  });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
@@ -255,9 +184,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   });
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  baseUrl = `http://${urlHost}:${port}`;
 
   return {
-    url: `http://${urlHost}:${port}`,
+    url: baseUrl,
     port,
     token,
     get state() {

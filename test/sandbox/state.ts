@@ -77,15 +77,17 @@ export interface CompanyRecord {
   id: string;
   company_id: string; // the workspace's own id for the company
   name: string;
-  website: string;
-  industry: string;
-  size: number;
+  /** null: never set (Intercom then leaves the field out of the company). */
+  website: string | null;
+  industry: string | null;
+  size: number | null;
   monthly_spend: number;
   plan: { id: string; name: string } | null;
   created_at: number;
   updated_at: number;
   remote_created_at: number;
-  last_request_at: number;
+  /** null for a company no user of it has been seen with yet. */
+  last_request_at: number | null;
   session_count: number;
   custom_attributes: Record<string, Scalar>;
   tag_ids: string[];
@@ -98,12 +100,18 @@ export interface TagRecord {
 
 export type AuthorRef = { type: 'admin' | 'user' | 'lead' | 'bot'; id: string };
 
+export type ConversationState = 'open' | 'closed' | 'snoozed';
+
 export interface ConversationPartRecord {
   id: string;
-  part_type: 'comment' | 'note' | 'assignment' | 'close' | 'snoozed' | 'open';
+  part_type: 'comment' | 'note' | 'quick_reply' | 'assignment' | 'assign_and_reopen' | 'close' | 'snoozed' | 'open';
   body: string | null;
   created_at: number;
   author: AuthorRef;
+  /** The conversation's state once this part was added. */
+  state: ConversationState;
+  /** Assignment parts: who the conversation went to. */
+  assigned_to: { type: 'admin' | 'team'; id: string } | null;
 }
 
 export interface ConversationRecord {
@@ -113,7 +121,7 @@ export interface ConversationRecord {
   updated_at: number;
   waiting_since: number | null;
   snoozed_until: number | null;
-  state: 'open' | 'closed' | 'snoozed';
+  state: ConversationState;
   read: boolean;
   priority: 'priority' | 'not_priority';
   admin_assignee_id: number | null;
@@ -128,6 +136,74 @@ export interface ConversationRecord {
 /** Ticket types are read-only here, so they are kept in their API shape. */
 export type TicketTypeJson = Record<string, unknown> & { id: string; name: string };
 
+export interface NoteRecord {
+  id: string;
+  contact_id: string;
+  admin_id: string;
+  /** HTML, as Intercom stores it. */
+  body: string;
+  created_at: number;
+}
+
+export interface TeamRecord {
+  id: string;
+  name: string;
+  admin_ids: number[];
+  distribution_method: 'round_robin' | 'balanced';
+  /** Only for balanced teams. */
+  assignment_limit: number | null;
+}
+
+export type TicketStateCategory = 'submitted' | 'in_progress' | 'waiting_on_customer' | 'resolved';
+export type TicketAttributeValue = string | number | boolean | null | unknown[];
+
+export interface TicketRecord {
+  id: string;
+  /** The number shown in the Inbox ("#12"): not usable in API paths. */
+  ticket_id: string;
+  ticket_type_id: string;
+  attributes: Record<string, TicketAttributeValue>;
+  state: TicketStateCategory;
+  contact_ids: string[];
+  company_id: string | null;
+  admin_assignee_id: string | null;
+  team_assignee_id: string | null;
+  created_at: number;
+  updated_at: number;
+  open: boolean;
+  snoozed_until: number | null;
+  linked_conversation_ids: string[];
+  parts: { id: string; part_type: string; state: TicketStateCategory; previous: TicketStateCategory; created_at: number; author: AuthorRef }[];
+}
+
+export interface MessageRecord {
+  id: string;
+  type: 'admin_message' | 'user_message';
+  message_type: 'inapp' | 'email';
+  subject: string | null;
+  body: string;
+  template: 'plain' | 'personal' | null;
+  from: AuthorRef;
+  /** Contact ids of the recipients (admin messages). */
+  to: string[];
+  created_at: number;
+  conversation_id: string | null;
+}
+
+export type EventMetadataValue = string | number | boolean | null | { url: string; value: string } | { amount: number; currency: string };
+
+export interface EventRecord {
+  event_name: string;
+  created_at: number;
+  /** The Intercom id of the contact the event is about. */
+  contact_id: string;
+  /** How the request named the contact. */
+  identified_by: 'id' | 'user_id' | 'email';
+  metadata: Record<string, EventMetadataValue>;
+  /** Sandbox clock (Unix seconds) when the event arrived. */
+  received_at: number;
+}
+
 export interface SandboxState {
   app: AppRecord;
   /** Id of the admin who owns the access token (`GET /me`). */
@@ -138,10 +214,24 @@ export interface SandboxState {
   tags: TagRecord[];
   ticketTypes: TicketTypeJson[];
   conversations: ConversationRecord[];
+  notes: NoteRecord[];
+  teams: TeamRecord[];
+  tickets: TicketRecord[];
+  /** Messages sent through `POST /messages`, oldest first. */
+  messages: MessageRecord[];
+  /** Data events accepted by `POST /events` (duplicates Intercom ignores are not recorded twice). */
+  events: EventRecord[];
+  /** Contacts merged away: old id → the id of the contact they were merged into. */
+  merged: Record<string, string>;
   /** Contact data attributes (custom attributes) and their types; others are refused like Intercom does. */
   contactAttributes: Record<string, FieldType>;
   /** Counter for ids of objects created through the API. */
   seq: number;
+}
+
+/** The next number for an id of something created through the API (unique within the workspace). */
+export function nextSeq(state: SandboxState): number {
+  return state.seq++;
 }
 
 /** A Mongo-style ObjectId (24 hex chars) as Intercom uses for contacts and companies; deterministic. */
@@ -165,4 +255,11 @@ export function findCompany(state: SandboxState, id: string): CompanyRecord | un
 
 export function companyUserCount(state: SandboxState, companyId: string): number {
   return state.contacts.filter((c) => c.role === 'user' && c.company_ids.includes(companyId)).length;
+}
+
+/** Where a merged-away contact id ended up (following merges of merges), or undefined if it was never merged. */
+export function canonicalContactId(state: SandboxState, id: string): string | undefined {
+  let at = state.merged[id];
+  for (let hops = 0; at !== undefined && state.merged[at] !== undefined && hops < 100; hops++) at = state.merged[at];
+  return at;
 }

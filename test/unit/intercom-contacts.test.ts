@@ -108,7 +108,12 @@ describe('companies', () => {
 
   it('lists every company across pages', async () => {
     const http = env.client();
-    for (let i = 0; i < 70; i++) await companies.upsertCompany(http, { company_id: `bulk-${i}`, name: `Bulk ${i}` });
+    // Intercom lists only companies with at least one user, so each new company gets one.
+    const user = env.sandbox.state.contacts.find((c) => c.role === 'user')!;
+    for (let i = 0; i < 70; i++) {
+      const company = await companies.upsertCompany(http, { company_id: `bulk-${i}`, name: `Bulk ${i}` });
+      await companies.attachContact(http, user.id, company.id);
+    }
     const all = await collect(companies.listCompanies(http));
     expect(new Set(all.map((c) => c.id)).size).toBe(env.sandbox.state.companies.length);
     expect(calls(env.sandbox, 'POST', '/companies/list').length).toBeGreaterThan(1);

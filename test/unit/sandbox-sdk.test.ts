@@ -1,7 +1,8 @@
 // @vitest-environment node
 /**
  * Fidelity: Intercom's own SDK (intercom-client 7, generated from the 2.14 description) talks to the
- * sandbox as if it were api.intercom.io, and gets the seeded data back.
+ * sandbox as if it were api.intercom.io, and gets the seeded data back. Contacts and admins here; the
+ * other resources in sandbox-sdk-resources.test.ts.
  */
 import { Intercom, IntercomClient, IntercomError } from 'intercom-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -95,6 +96,62 @@ describe('intercom-client 7 against the sandbox', () => {
     expect(updated).toMatchObject({ name: 'Aoife Byrne-Walsh', custom_attributes: { plan: 'growth', signup_source: 'website' } });
     expect(updated.updated_at).toBeGreaterThan(seeded?.created_at ?? Infinity);
     expect((await client.contacts.find({ contact_id: seeded?.id ?? '' })).name).toBe('Aoife Byrne-Walsh');
+  });
+
+  it('contacts.update turns a lead into a user; contacts.delete removes it', async () => {
+    const lead = await client.contacts.create({ role: 'lead', name: 'Trial Visitor' });
+    const user = await client.contacts.update({ contact_id: lead.id, role: 'user', email: 'trial.visitor@example.org' });
+    expect(user).toMatchObject({ id: lead.id, role: 'user', email: 'trial.visitor@example.org' });
+    const deleted = await client.contacts.delete({ contact_id: lead.id });
+    expect(deleted).toEqual({ type: 'contact', id: lead.id, external_id: null, deleted: true });
+    const err = await client.contacts.find({ contact_id: lead.id }).catch((e: unknown) => e);
+    expect((err as IntercomError).statusCode).toBe(404);
+  });
+
+  it('contacts.mergeLeadInUser answers the user; the lead id then gives a 410 with the canonical Link', async () => {
+    const lead = sandbox.state.contacts.find((c) => c.email === 'jordan.ellis@canopyhealth.org' && c.role === 'lead');
+    const user = byEmail('jordan.ellis@canopyhealth.org');
+    const merged = await client.contacts.mergeLeadInUser({ from: lead?.id ?? '', into: user?.id ?? '' });
+    expect(merged).toMatchObject({ type: 'contact', id: user?.id, role: 'user' });
+    const err = await client.contacts.find({ contact_id: lead?.id ?? '' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IntercomError);
+    const e = err as IntercomError;
+    expect(e.statusCode).toBe(410);
+    expect(e.body).toMatchObject({ type: 'error.list', errors: [{ code: 'contact_merged' }] });
+    expect(e.rawResponse?.headers.get('link')).toBe(`<${sandbox.url}/contacts/${user?.id}>; rel="canonical"`);
+  });
+
+  it('tags.tagContact / untagContact and contacts.listAttachedTags', async () => {
+    const id = byEmail('aoife@larkspurlabs.dev')?.id ?? '';
+    const tag = await client.tags.tagContact({ contact_id: id, id: '8120001' });
+    expect(tag).toMatchObject({ type: 'tag', id: '8120001', name: 'VIP', applied_by: { type: 'admin', id: '5391001' } });
+    expect((await client.contacts.listAttachedTags({ contact_id: id })).data?.map((t) => t.name)).toEqual(['Beta tester', 'VIP']);
+    expect(await client.tags.untagContact({ contact_id: id, tag_id: '8120001' })).toMatchObject({ id: '8120001', name: 'VIP' });
+    expect((await client.contacts.listAttachedTags({ contact_id: id })).data?.map((t) => t.name)).toEqual(['Beta tester']);
+    const missing = await client.tags.tagContact({ contact_id: id, id: '404' }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(Intercom.NotFoundError);
+  });
+
+  it('notes.create and notes.list (paged by the SDK to the end)', async () => {
+    const id = byEmail('olivia.bennett@northwind-analytics.com')?.id ?? '';
+    const note = await client.notes.create({ contact_id: id, body: 'Sent the SSO fix timeline', admin_id: '5391002' });
+    expect(note).toMatchObject({ type: 'note', body: '<p>Sent the SSO fix timeline</p>', contact: { id }, author: { type: 'admin', id: '5391002', name: 'Marcus Chen' } });
+    const bodies: string[] = [];
+    for await (const n of await client.notes.list({ contact_id: id, per_page: 2 })) bodies.push(n.body ?? '');
+    expect(bodies).toEqual(['<p>Sent the SSO fix timeline</p>', '<p>Renewal call booked for 12 June. Wants the SSO issue fixed first.</p>', '<p>Prefers email over calls.</p>']);
+    expect((await client.contacts.find({ contact_id: id })).notes).toMatchObject({ total_count: 3 });
+  });
+
+  it('companies.attachContact / detachContact and contacts.listAttachedCompanies', async () => {
+    const id = byEmail('kwame.mensah@example.org')?.id ?? '';
+    const quill = sandbox.state.companies.find((c) => c.name === 'Quillfeather Books');
+    const attached = await client.companies.attachContact({ contact_id: id, id: quill?.id ?? '' });
+    expect(attached).toMatchObject({ type: 'company', id: quill?.id, name: 'Quillfeather Books' });
+    const names: string[] = [];
+    for await (const c of await client.contacts.listAttachedCompanies({ contact_id: id })) names.push(c.name ?? '');
+    expect(names).toEqual(['Quillfeather Books']);
+    expect(await client.companies.detachContact({ contact_id: id, company_id: quill?.id ?? '' })).toMatchObject({ id: quill?.id });
+    expect((await client.contacts.find({ contact_id: id })).companies).toMatchObject({ total_count: 0 });
   });
 
   it('contacts.listAttachedCompanies returns the contact’s company', async () => {

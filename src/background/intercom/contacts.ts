@@ -20,7 +20,13 @@ import {
 
 /** Intercom answers at most 150 contacts a page. */
 export const MAX_PER_PAGE = 150;
-export type ContactQuery = Intercom.SearchRequest['query'];
+/**
+ * A search query: one filter, or an AND/OR group of filters and groups. Intercom accepts groups and filters
+ * side by side in one group; the SDK's type allows only one kind per group, so ours is wider.
+ */
+export type SearchFilter = Intercom.SingleFilterSearchRequest;
+export type SearchQuery = SearchFilter | { operator: 'AND' | 'OR'; value: SearchQuery[] };
+export type ContactQuery = SearchQuery;
 const path = (id: string, rest = '') => `/contacts/${encodeURIComponent(id)}${rest}`;
 
 /** Walks every page of a contact search (nested AND/OR filters, any operator, optional sort). */

@@ -2,13 +2,13 @@
 import type { Intercom } from 'intercom-client';
 import type { IntercomHttp } from './http';
 import { searchPages } from './paginate';
-import { sameText } from './contacts';
+import { sameText, type SearchQuery } from './contacts';
 import { ConversationListSchema, ConversationSchema, type ConversationData } from './shapes-inbox';
 import { parse } from './shapes';
 
 const path = (id: string, rest = '') => `/conversations/${encodeURIComponent(id)}${rest}`;
 
-export function searchConversations(http: IntercomHttp, query: Intercom.SearchRequest['query']): AsyncGenerator<ConversationData[]> {
+export function searchConversations(http: IntercomHttp, query: SearchQuery): AsyncGenerator<ConversationData[]> {
   return searchPages(http, '/conversations/search', query, ConversationListSchema, (p) => p.conversations, {
     perPage: 150,
     sort: { field: 'updated_at', order: 'descending' },

@@ -1,17 +1,15 @@
-/** Contacts: search, read, create, update, delete, and a contact's companies and tags. */
-import { applyPatch, assertNoConflict, readContactPatch } from '../contact-input';
-import { invalid, notFound } from '../errors';
-import { intParam, isRecord, type Ctx, type Route } from '../http';
-import { presentCompany, presentContact, presentTag } from '../present';
+/**
+ * Contacts: search, read, create, update (incl. lead → user), delete and merge. A contact's tags,
+ * companies and notes: contact-links.ts.
+ */
+import { applyPatch, assertNoConflict, newContact, readContactPatch } from '../contact-input';
+import { invalid, required } from '../errors';
+import { bodyObject, isRecord, optId, type Route } from '../http';
+import { bodyContact, pathContact } from '../lookups';
+import { mergeContacts } from '../merge';
+import { presentContact } from '../present';
 import { search } from '../search';
 import { contactSearchSpec } from '../search-fields';
-import { findCompany, findContact, objectId, type ContactRecord } from '../state';
-
-function contactOr404(ctx: Ctx): ContactRecord {
-  const c = findContact(ctx.state, ctx.params.id ?? '');
-  if (!c) throw notFound('User Not Found');
-  return c;
-}
 
 export const contactRoutes: Route[] = [
   {
@@ -30,9 +28,27 @@ export const contactRoutes: Route[] = [
     },
   },
   {
+    method: 'POST',
+    path: '/contacts/merge',
+    handler(ctx) {
+      const body = bodyObject(ctx.body);
+      const fromId = optId(body, 'from');
+      const intoId = optId(body, 'into');
+      if (fromId === undefined) throw required('from');
+      if (intoId === undefined) throw required('into');
+      const from = bodyContact(ctx, fromId);
+      const into = bodyContact(ctx, intoId);
+      if (from === into) throw invalid('A contact cannot be merged into itself', 'into');
+      if (from.role !== 'lead') throw invalid('Only a lead can be merged: the contact to merge from must have the role lead', 'from');
+      if (into.role !== 'user') throw invalid('A lead can only be merged into a user: the contact to merge into must have the role user', 'into');
+      mergeContacts(ctx.state, from, into, ctx.now());
+      return { body: presentContact(ctx.state, into) };
+    },
+  },
+  {
     method: 'GET',
     path: '/contacts/:id',
-    handler: (ctx) => ({ body: presentContact(ctx.state, contactOr404(ctx)) }),
+    handler: (ctx) => ({ body: presentContact(ctx.state, pathContact(ctx)) }),
   },
   {
     method: 'POST',
@@ -51,36 +67,7 @@ export const contactRoutes: Route[] = [
       }
       assertNoConflict(ctx.state, role, email, externalId);
       const now = ctx.now();
-      const contact: ContactRecord = {
-        id: objectId(now, 0x800000 + ctx.state.seq++),
-        external_id: externalId,
-        role,
-        email,
-        phone: null,
-        name: null,
-        avatar: null,
-        owner_id: null,
-        has_hard_bounced: false,
-        marked_email_as_spam: false,
-        unsubscribed_from_emails: false,
-        created_at: now,
-        updated_at: now,
-        signed_up_at: role === 'user' ? now : null,
-        last_seen_at: null,
-        last_replied_at: null,
-        last_contacted_at: null,
-        last_email_opened_at: null,
-        last_email_clicked_at: null,
-        language_override: null,
-        browser: null,
-        browser_version: null,
-        browser_language: null,
-        os: null,
-        location: { city: null, region: null, country: null, country_code: null, continent_code: null },
-        custom_attributes: {},
-        tags: [],
-        company_ids: [],
-      };
+      const contact = newContact(ctx.state, now, role, email, externalId);
       applyPatch(contact, patch, now);
       ctx.state.contacts.push(contact);
       return { body: presentContact(ctx.state, contact) };
@@ -90,11 +77,16 @@ export const contactRoutes: Route[] = [
     method: 'PUT',
     path: '/contacts/:id',
     handler(ctx) {
-      const contact = contactOr404(ctx);
+      const contact = pathContact(ctx);
       const patch = readContactPatch(ctx.state, ctx.body);
+      if (contact.role === 'user' && patch.role === 'lead') throw invalid('A user cannot be converted back into a lead', 'role');
       const role = patch.role ?? contact.role;
       const email = patch.email === undefined ? contact.email : patch.email;
       const externalId = patch.external_id === undefined ? contact.external_id : patch.external_id;
+      // Converting a lead into a user (or updating a user) must leave it identifiable.
+      if (role === 'user' && email === null && externalId === null) {
+        throw invalid('A user needs an email or an external_id', patch.email === null ? 'email' : 'role');
+      }
       assertNoConflict(ctx.state, role, email, externalId, contact.id);
       applyPatch(contact, patch, ctx.now());
       return { body: presentContact(ctx.state, contact) };
@@ -104,43 +96,10 @@ export const contactRoutes: Route[] = [
     method: 'DELETE',
     path: '/contacts/:id',
     handler(ctx) {
-      const contact = contactOr404(ctx);
+      const contact = pathContact(ctx);
       ctx.state.contacts = ctx.state.contacts.filter((c) => c !== contact);
+      ctx.state.notes = ctx.state.notes.filter((n) => n.contact_id !== contact.id);
       return { body: { type: 'contact', id: contact.id, external_id: contact.external_id, deleted: true } };
-    },
-  },
-  {
-    method: 'GET',
-    path: '/contacts/:id/companies',
-    handler(ctx) {
-      const contact = contactOr404(ctx);
-      const perPage = intParam(ctx.query, 'per_page', 50, 1, 150);
-      const page = intParam(ctx.query, 'page', 1, 1, 1_000_000);
-      const all = contact.company_ids.flatMap((id) => {
-        const co = findCompany(ctx.state, id);
-        return co ? [presentCompany(ctx.state, co)] : [];
-      });
-      const slice = all.slice((page - 1) * perPage, page * perPage);
-      const totalPages = Math.ceil(all.length / perPage);
-      const next = page < totalPages ? `/contacts/${contact.id}/companies?page=${page + 1}&per_page=${perPage}` : null;
-      // The schema (and the SDK) name the array `companies`; Intercom's recorded example names it `data`.
-      return {
-        body: {
-          type: 'list',
-          data: slice,
-          companies: slice,
-          total_count: all.length,
-          pages: { type: 'pages', page, per_page: perPage, total_pages: totalPages, next },
-        },
-      };
-    },
-  },
-  {
-    method: 'GET',
-    path: '/contacts/:id/tags',
-    handler(ctx) {
-      const contact = contactOr404(ctx);
-      return { body: { type: 'list', data: contact.tags.map((t) => presentTag(ctx.state, t)) } };
     },
   },
 ];

@@ -3,8 +3,12 @@
  *   POST /__sandbox/reset     reseed, clear recorded requests and faults
  *   GET  /__sandbox/requests  the recorded API requests
  *   GET  /__sandbox/faults    the current faults
- *   POST /__sandbox/faults    merge faults: {latencyMs?, failNext?: {count, status, path?}, rateLimit?: {limit, windowSeconds?}, revokeToken?}
+ *   POST /__sandbox/faults    merge faults (FaultInput in faults.ts): {latencyMs?, failNext?: {count, status?, path?, method?,
+ *                             afterApply?, dropConnection?}, rateLimit?: {limit, windowSeconds?}, revokeToken?, forbidPaths?,
+ *                             mergedContactStatus?, companyLookup?, mergeContact?: {from, into}}
  *   GET  /__sandbox/state     summary: counts, app, token owner
+ *   GET  /__sandbox/events    the data events accepted by POST /events
+ *   GET  /__sandbox/messages  the messages sent with POST /messages
  */
 import { FaultError, type FaultSnapshot, type FaultInput } from '../faults';
 import type { SandboxState } from '../state';
@@ -39,6 +43,10 @@ export function handleControl(host: ControlHost, method: string, path: string, b
         throw e;
       }
       return { status: 200, body: host.faults.current };
+    case 'GET /__sandbox/events':
+      return { status: 200, body: host.state.events };
+    case 'GET /__sandbox/messages':
+      return { status: 200, body: host.state.messages };
     case 'GET /__sandbox/state': {
       const s = host.state;
       return {
@@ -53,7 +61,13 @@ export function handleControl(host: ControlHost, method: string, path: string, b
             tags: s.tags.length,
             ticketTypes: s.ticketTypes.length,
             conversations: s.conversations.length,
+            teams: s.teams.length,
+            tickets: s.tickets.length,
+            notes: s.notes.length,
+            messages: s.messages.length,
+            events: s.events.length,
           },
+          merged: s.merged,
         },
       };
     }

@@ -1,6 +1,6 @@
-/** `GET /conversations/{id}` and `POST /conversations/search`. */
-import { notFound } from '../errors';
+/** `POST /conversations/search` and `GET /conversations/{id}` (`?display_as=plaintext`). Replies and state changes: conversation-actions.ts. */
 import type { Route } from '../http';
+import { conversationOr404 } from '../lookups';
 import { presentConversation } from '../present';
 import { search } from '../search';
 import { conversationSearchSpec } from '../search-fields';
@@ -25,9 +25,8 @@ export const conversationRoutes: Route[] = [
     method: 'GET',
     path: '/conversations/:id',
     handler(ctx) {
-      const conversation = ctx.state.conversations.find((c) => c.id === ctx.params.id);
-      if (!conversation) throw notFound();
-      return { body: presentConversation(ctx.state, conversation, true) };
+      const conversation = conversationOr404(ctx);
+      return { body: presentConversation(ctx.state, conversation, { withParts: true, plaintext: ctx.query.get('display_as') === 'plaintext' }) };
     },
   },
 ];
