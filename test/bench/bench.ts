@@ -30,10 +30,11 @@ for (const r of await measureLookups([10, 100, 1000])) {
   );
 }
 
-const b = await measureBudget(1000, 2, 1);
+const b = await measureBudget(1000, 1, 1);
 console.log(`\nResolving ${fmt(b.emails)} addresses with the rate limit shrunk to ${b.limit} requests per ${b.windowSeconds} s window (real worker in Chromium)`);
 console.log(`  requests sent ${b.requests} (of which answered 429: ${b.rateLimited})`);
-console.log(`  took ${b.seconds.toFixed(1)} s; least the budget allows for them ${b.floorSeconds.toFixed(1)} s; ratio ${(b.seconds / Math.max(b.floorSeconds, 0.001)).toFixed(2)}`);
+console.log(`  first to last request ${b.spanSeconds.toFixed(2)} s; the least that budget allows for them ${b.floorSeconds.toFixed(2)} s; ratio ${(b.spanSeconds / b.floorSeconds).toFixed(2)}`);
+console.log(`  whole panel: ${b.seconds.toFixed(1)} s (with the usual budget: ${b.unlimitedSeconds.toFixed(1)} s)`);
 console.log(`  error shown to the user: ${b.errorShown ? 'YES' : 'no'}`);
 
 console.log('\nFault runs: note, tag and lead actions through the worker client, one injected fault per action');

@@ -13,10 +13,30 @@ export interface BudgetRun {
   limit: number;
   windowSeconds: number;
   requests: number;
+  /** The same page with Intercom's usual budget: opening the panel, scanning, looking up, drawing. */
+  unlimitedSeconds: number;
   seconds: number;
+  /** From the first request to the last, under the small budget. */
+  spanSeconds: number;
+  /**
+   * The least span the small budget allows for the requests made: they need ceil(requests / limit) windows,
+   * and the first of them was already partly gone when the first request went out.
+   */
   floorSeconds: number;
   rateLimited: number;
   errorShown: boolean;
+}
+
+async function timeResolve(w: Awaited<ReturnType<typeof startWorld>>, n: number, from: number): Promise<{ seconds: number; errorShown: boolean }> {
+  const started = Date.now();
+  const { panel, page } = await openPanelFor(w, `${w.sandbox.url}/demo/many?n=${n}&from=${from}`);
+  await settled(panel, n, 600_000);
+  const seconds = (Date.now() - started) / 1000;
+  const alert = panel.getByRole('alert');
+  const errorShown = (await alert.count()) > 0 && ((await alert.allTextContents()).join('').trim() !== '');
+  await panel.close();
+  await page.close();
+  return { seconds, errorShown };
 }
 
 export async function measureBudget(n = 1000, limit = 2, windowSeconds = 1): Promise<BudgetRun> {
@@ -27,20 +47,32 @@ export async function measureBudget(n = 1000, limit = 2, windowSeconds = 1): Pro
       ([url, token]) => chrome.runtime.sendMessage({ type: 'settings/save', input: { region: 'custom', apiUrl: url, token } }),
       [w.sandbox.url, SANDBOX_TOKEN] as const,
     );
-    await createContacts(w, Array.from({ length: n }, (_, i) => manyEmail(i)).filter((_, i) => i % 2 === 0));
+    // Two pages of n different addresses (half of them contacts), so the second run starts with a cold cache.
+    await createContacts(w, Array.from({ length: 2 * n }, (_, i) => manyEmail(i)).filter((_, i) => i % 2 === 0));
+    const unlimited = await timeResolve(w, n, 0);
     w.sandbox.faults.set({ rateLimit: { limit, windowSeconds } });
     w.sandbox.requests.length = 0;
-    const started = Date.now();
-    const { panel } = await openPanelFor(w, `${w.sandbox.url}/demo/many?n=${n}`);
-    await settled(panel, n, 600_000);
-    const seconds = (Date.now() - started) / 1000;
-    const requests = w.sandbox.requests.length;
+    const limited = await timeResolve(w, n, n);
+    const requests = w.sandbox.requests.filter((r) => r.path !== '/favicon.ico').length;
     const rateLimited = w.sandbox.requests.filter((r) => r.status === 429).length;
-    const sent = requests - rateLimited;
-    // The first window's budget is spent at once; each further `limit` requests need one more window.
-    const floorSeconds = Math.max(0, Math.ceil(sent / limit) - 1) * windowSeconds;
-    const errorShown = (await panel.getByRole('alert').count()) > 0 && ((await panel.getByRole('alert').textContent()) ?? '').trim() !== '';
-    return { emails: n, limit, windowSeconds, requests, seconds, floorSeconds, rateLimited, errorShown };
+    // What counted against the budget: answered API calls (not the 429s, not the browser's favicon probe).
+    const sent = w.sandbox.requests.filter((r) => r.status !== 429 && r.status !== 401 && r.path !== '/favicon.ico');
+    const first = sent[0]?.at ?? 0;
+    const spanSeconds = ((sent.at(-1)?.at ?? first) - first) / 1000;
+    const windowMs = windowSeconds * 1000;
+    const floorSeconds = Math.max(0, (Math.ceil(sent.length / limit) - 1) * windowMs - (first % windowMs)) / 1000;
+    return {
+      emails: n,
+      limit,
+      windowSeconds,
+      requests,
+      unlimitedSeconds: unlimited.seconds,
+      seconds: limited.seconds,
+      spanSeconds,
+      floorSeconds,
+      rateLimited,
+      errorShown: limited.errorShown || unlimited.errorShown,
+    };
   } finally {
     await stopWorld(w);
   }

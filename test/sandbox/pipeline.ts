@@ -28,6 +28,8 @@ export interface RecordedRequest {
   requestId: string;
   /** True when an injected `dropConnection` failure closed the connection without an answer. */
   dropped?: boolean;
+  /** When it arrived, on the sandbox clock (Unix milliseconds). */
+  at: number;
 }
 
 export interface PipelineDeps {
@@ -91,6 +93,7 @@ export function createApiHandler(deps: PipelineDeps) {
       body: null,
       status: 0,
       requestId: randomUUID(),
+      at: deps.nowMs(),
     };
     deps.requests.push(rec);
     const drop = () => {

@@ -59,7 +59,8 @@ export class RateLimiter {
   }
 
   private reserve(): number {
-    return Number.isFinite(this.limit) ? Math.ceil(this.limit * USER_RESERVE) : 0;
+    // Rounded down: a tiny budget (a few requests a window) is not halved by the reserve.
+    return Number.isFinite(this.limit) ? Math.floor(this.limit * USER_RESERVE) : 0;
   }
 
   async run<T>(task: () => Promise<T>, priority: Priority = 'user'): Promise<T> {
