@@ -18,6 +18,7 @@ const StoredSettings = v.object({
   region: v.optional(RegionSchema, 'us'),
   apiUrl: v.optional(v.nullable(v.string()), null),
   autoScanOrigins: v.optional(v.array(v.string()), []),
+  actingAdminId: v.optional(v.nullable(v.string()), null),
 });
 export type Settings = v.InferOutput<typeof StoredSettings>;
 
@@ -70,5 +71,11 @@ export async function ensureHostPermission(baseUrl: string): Promise<void> {
 
 export async function settingsView(settings?: Settings): Promise<SettingsView> {
   const s = settings ?? (await readSettings());
-  return { region: s.region, apiUrl: s.apiUrl, hasToken: (await readToken()) !== null, autoScanOrigins: s.autoScanOrigins };
+  return {
+    region: s.region,
+    apiUrl: s.apiUrl,
+    hasToken: (await readToken()) !== null,
+    autoScanOrigins: s.autoScanOrigins,
+    actingAdminId: s.actingAdminId,
+  };
 }

@@ -8,3 +8,11 @@ export interface TabStateEvent {
   tabId: number;
   state: ScanState;
 }
+
+/** Worker → extension pages: the outbox changed (an action was queued, sent, finished or failed). */
+export const OUTBOX_EVENT = 'event/outbox';
+
+export interface OutboxEvent {
+  event: typeof OUTBOX_EVENT;
+  entries: import('./actions').OutboxEntry[];
+}

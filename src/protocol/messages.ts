@@ -15,6 +15,16 @@ import {
   type ScanState,
   type SettingsView,
 } from './schemas';
+import {
+  ActionSchema,
+  IdSchema,
+  OutboxIdSchema,
+  type CompanyRef,
+  type ContactActivity,
+  type ConversationDetail,
+  type OutboxEntry,
+  type WorkspaceView,
+} from './actions';
 
 const TokenSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(512), v.regex(/^[\x21-\x7e]+$/));
 const ApiUrlSchema = v.pipe(v.string(), v.trim(), v.maxLength(2048));
@@ -56,6 +66,23 @@ export const ROUTES = {
     caller: 'extension',
     input: v.object({ email: EmailSchema, name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))) }),
   },
+  // ---- quick actions (issue 4): every write goes through the worker's persisted outbox ----
+  /** Queues an action and answers when it has finished (done, failed, or "may have been sent"). */
+  'outbox/submit': {
+    caller: 'extension',
+    input: v.object({ id: OutboxIdSchema, action: ActionSchema, batchId: v.optional(OutboxIdSchema) }),
+  },
+  'outbox/list': { caller: 'extension', input: v.object({}) },
+  /** The user's say: send a failed or "may have been sent" action again. */
+  'outbox/retry': { caller: 'extension', input: v.object({ id: OutboxIdSchema }) },
+  'outbox/dismiss': { caller: 'extension', input: v.object({ id: OutboxIdSchema }) },
+  /** Cancels what of a bulk run has not been sent yet. */
+  'outbox/cancel': { caller: 'extension', input: v.object({ batchId: OutboxIdSchema }) },
+  'workspace/info': { caller: 'extension', input: v.object({ refresh: v.optional(v.boolean(), false) }) },
+  'contact/activity': { caller: 'extension', input: v.object({ contactId: IdSchema }) },
+  'conversation/get': { caller: 'extension', input: v.object({ id: IdSchema }) },
+  'companies/find': { caller: 'extension', input: v.object({ name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(255)) }) },
+  'settings/acting-admin': { caller: 'extension', input: v.object({ adminId: v.nullable(IdSchema) }) },
 } as const;
 
 /** What each route answers with when it succeeds. */
@@ -71,6 +98,16 @@ export interface RouteOutputs {
   'contacts/lookup': { contacts: Record<string, ContactView | null> };
   'contacts/get': ContactView;
   'contacts/create-lead': ContactView;
+  'outbox/submit': OutboxEntry;
+  'outbox/list': { entries: OutboxEntry[] };
+  'outbox/retry': OutboxEntry;
+  'outbox/dismiss': { entries: OutboxEntry[] };
+  'outbox/cancel': { cancelled: number };
+  'workspace/info': WorkspaceView;
+  'contact/activity': ContactActivity;
+  'conversation/get': ConversationDetail;
+  'companies/find': { companies: CompanyRef[] };
+  'settings/acting-admin': SettingsView;
 }
 
 export type RouteName = keyof typeof ROUTES;

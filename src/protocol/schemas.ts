@@ -81,6 +81,8 @@ export interface ContactView {
   location: { city: string | null; region: string | null; country: string | null } | null;
   lastSeenAt: number | null;
   customAttributes: Record<string, string | number | boolean | null>;
+  /** An email message to this contact would be refused (no address, unsubscribed, bounced, spam). */
+  unsubscribed: boolean;
   /** The contact's page in the Intercom web app. */
   url: string;
 }
@@ -90,6 +92,8 @@ export interface SettingsView {
   apiUrl: string | null;
   hasToken: boolean;
   autoScanOrigins: string[];
+  /** The admin quick actions are sent as; null: the token's admin. */
+  actingAdminId: string | null;
 }
 
 export interface ConnectionInfo {

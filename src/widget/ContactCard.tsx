@@ -1,6 +1,8 @@
 /** One contact, in full. Every value is rendered as text: a name with HTML in it stays text. */
 import { useEffect, useRef } from 'preact/hooks';
 import type { ContactView } from '../protocol/schemas';
+import { ContactActions } from './actions/ContactActions';
+import { ContactActivity } from './activity/ContactActivity';
 import { Avatar } from './Avatar';
 import { attributeText, locationText, relativeTime, roleLabel } from './format';
 import { t } from './i18n';
@@ -8,9 +10,11 @@ import { t } from './i18n';
 interface Props {
   contact: ContactView;
   onBack: () => void;
+  /** A quick action changed the contact: the card (and the list) show the worker's new answer. */
+  onContact: (c: ContactView) => void;
 }
 
-export function ContactCard({ contact, onBack }: Props) {
+export function ContactCard({ contact, onBack, onContact }: Props) {
   const location = locationText(contact);
   const attributes = Object.entries(contact.customAttributes);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -28,6 +32,7 @@ export function ContactCard({ contact, onBack }: Props) {
           <span class={`badge badge-${contact.role}`}>{roleLabel(contact.role)}</span>
         </div>
       </header>
+      <ContactActions contact={contact} onContact={onContact} />
       <dl class="fields">
         <Field label={t('fieldEmail')} value={contact.email} />
         <Field label={t('fieldPhone')} value={contact.phone} />
@@ -63,6 +68,7 @@ export function ContactCard({ contact, onBack }: Props) {
           <p class="muted">{t('noAttributes')}</p>
         )}
       </section>
+      <ContactActivity contact={contact} />
       <p>
         <a class="btn btn-primary" href={contact.url} target="_blank" rel="noopener noreferrer">
           {t('openInIntercom')}

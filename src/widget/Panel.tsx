@@ -2,7 +2,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { call } from '../protocol/client';
 import type { ContactView, ErrorInfo, SettingsView } from '../protocol/schemas';
+import { BulkBar } from './bulk/BulkBar';
 import { ContactCard } from './ContactCard';
+import { OutboxPanel } from './outbox/OutboxPanel';
 import { ContactList, type Row } from './ContactList';
 import { t } from './i18n';
 import { SearchBox } from './SearchBox';
@@ -74,7 +76,14 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
         )}
       </header>
       {open ? (
-        <ContactCard contact={people.known[open.email ?? ''] ?? open} onBack={() => setOpen(null)} />
+        <ContactCard
+          contact={people.known[open.email ?? ''] ?? open}
+          onBack={() => setOpen(null)}
+          onContact={(c) => {
+            if (c.email) people.setKnown((prev) => ({ ...prev, [c.email!]: c }));
+            setOpen(c);
+          }}
+        />
       ) : (
         <>
           <SearchBox lookupOne={people.lookupOne} onResult={setSearched} />
@@ -103,6 +112,10 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
               onCreateLead={people.createLead}
             />
           </div>
+          {rows.length > 0 && (
+            <BulkBar rows={rows} onContacts={(updates) => people.setKnown((prev) => ({ ...prev, ...updates }))} />
+          )}
+          <OutboxPanel />
           {scan?.status === 'ok' && settings && (
             <SiteToggle origin={scan.origin} settings={settings} onChange={setSettings} onEnabled={rescan} />
           )}

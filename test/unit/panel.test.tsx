@@ -23,6 +23,7 @@ function contact(over: Partial<ContactView> & Pick<ContactView, 'id' | 'email'>)
     companies: [],
     tags: [],
     location: null,
+    unsubscribed: false,
     lastSeenAt: null,
     customAttributes: {},
     url: `https://app.intercom.com/a/apps/abc/users/${over.id}/all-conversations`,
@@ -50,7 +51,7 @@ const ana = contact({
 });
 const ben = contact({ id: 'c-ben', email: BEN, name: 'Ben Okafor', role: 'lead' });
 
-const settings: SettingsView = { region: 'us', apiUrl: null, hasToken: true, autoScanOrigins: [] };
+const settings: SettingsView = { region: 'us', apiUrl: null, hasToken: true, autoScanOrigins: [], actingAdminId: null };
 const okScan = (emails: string[], total = emails.length): ScanState => ({ status: 'ok', origin: ORIGIN, emails, total });
 
 /** What the fake worker knows of each address. */
@@ -710,7 +711,7 @@ describe('"Scan this site automatically"', () => {
 
   it('shows the site as already enabled, and turns it off without asking again', async () => {
     fake.answers['settings/get'] = () => ({ ...settings, autoScanOrigins: [ORIGIN] });
-    fake.answers['site/auto-scan'] = () => ({ ...settings, autoScanOrigins: [] });
+    fake.answers['site/auto-scan'] = () => ({ ...settings, autoScanOrigins: [], actingAdminId: null });
     render(<Panel fixedTabId={7} />);
     await pageList();
     const box = await checkbox();

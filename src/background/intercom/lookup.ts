@@ -180,6 +180,7 @@ export function toContactView(
       : null,
     lastSeenAt: c.last_seen_at ?? null,
     customAttributes: custom,
+    unsubscribed: !c.email || !!c.unsubscribed_from_emails || !!c.has_hard_bounced || !!c.marked_email_as_spam,
     url: contactUrl(app, c.id),
   };
 }

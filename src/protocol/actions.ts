@@ -1,0 +1,182 @@
+/**
+ * Quick actions: every write the panel can ask for, as one discriminated union. Each goes through the
+ * worker's persisted outbox, which answers with an OutboxEntry. Pure valibot and types: safe in every context.
+ */
+import * as v from 'valibot';
+import { EmailSchema, type ErrorInfo, type NamedRef } from './schemas';
+
+export const IdSchema = v.pipe(v.string(), v.regex(/^[\w.:-]{1,64}$/));
+const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+const Scalar = v.union([v.pipe(v.string(), v.maxLength(1000)), v.number(), v.boolean()]);
+
+export const ActionSchema = v.variant('kind', [
+  v.object({ kind: v.literal('tag.create'), name: Text(255) }),
+  v.object({ kind: v.literal('contact.tag'), contactId: IdSchema, tagId: IdSchema }),
+  v.object({ kind: v.literal('contact.untag'), contactId: IdSchema, tagId: IdSchema }),
+  v.object({ kind: v.literal('contact.note'), contactId: IdSchema, body: Text(10_000) }),
+  v.object({
+    kind: v.literal('contact.message'),
+    contactId: IdSchema,
+    channel: v.picklist(['inapp', 'email']),
+    subject: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))),
+    body: Text(10_000),
+    template: v.picklist(['plain', 'personal']),
+  }),
+  v.object({
+    kind: v.literal('contact.ticket'),
+    contactId: IdSchema,
+    ticketTypeId: IdSchema,
+    title: Text(255),
+    description: v.optional(v.pipe(v.string(), v.maxLength(10_000))),
+    /** The ticket type's other attributes, by attribute name. */
+    attributes: v.optional(v.record(v.pipe(v.string(), v.maxLength(255)), Scalar), {}),
+    conversationId: v.optional(IdSchema),
+    companyId: v.optional(IdSchema),
+  }),
+  v.object({ kind: v.literal('contact.create-lead'), email: EmailSchema, name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))) }),
+  v.object({ kind: v.literal('contact.convert'), contactId: IdSchema }),
+  v.object({
+    kind: v.literal('contact.update'),
+    contactId: IdSchema,
+    name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))),
+    phone: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(64))),
+    customAttributes: v.optional(v.record(v.pipe(v.string(), v.maxLength(255)), v.nullable(Scalar))),
+  }),
+  v.object({ kind: v.literal('contact.attach-company'), contactId: IdSchema, companyId: IdSchema }),
+  /** Creates the company (or updates the one with that company_id), then attaches the contact. */
+  v.object({
+    kind: v.literal('contact.create-company'),
+    contactId: IdSchema,
+    name: Text(255),
+    companyId: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(255))),
+  }),
+  v.object({ kind: v.literal('contact.detach-company'), contactId: IdSchema, companyId: IdSchema }),
+  v.object({
+    kind: v.literal('contact.event'),
+    contactId: IdSchema,
+    name: Text(255),
+    metadata: v.optional(v.pipe(v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(255)), Scalar), v.maxEntries(10)), {}),
+  }),
+  v.object({ kind: v.literal('conversation.reply'), conversationId: IdSchema, messageType: v.picklist(['comment', 'note']), body: Text(10_000) }),
+  v.object({ kind: v.literal('conversation.close'), conversationId: IdSchema }),
+  v.object({ kind: v.literal('conversation.open'), conversationId: IdSchema }),
+  v.object({ kind: v.literal('conversation.snooze'), conversationId: IdSchema, until: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  /** assigneeId "0" unassigns. */
+  v.object({ kind: v.literal('conversation.assign'), conversationId: IdSchema, assigneeType: v.picklist(['admin', 'team']), assigneeId: IdSchema }),
+  v.object({ kind: v.literal('conversation.tag'), conversationId: IdSchema, tagId: IdSchema }),
+  v.object({ kind: v.literal('conversation.untag'), conversationId: IdSchema, tagId: IdSchema }),
+]);
+export type Action = v.InferOutput<typeof ActionSchema>;
+export type ActionInput = v.InferInput<typeof ActionSchema>;
+export type ActionKind = Action['kind'];
+
+/** What a finished action gives back, for the panel to show at once. */
+export interface ActionResult {
+  contact?: import('./schemas').ContactView;
+  tag?: NamedRef;
+  company?: NamedRef;
+  ticket?: TicketSummary;
+  conversation?: ConversationSummary;
+  message?: { id: string; channel: 'inapp' | 'email' };
+}
+
+export type OutboxState = 'pending' | 'sending' | 'done' | 'failed' | 'uncertain' | 'cancelled';
+
+export interface OutboxEntry {
+  /** Chosen by the page (a UUID): submitting the same id twice never sends twice. */
+  id: string;
+  action: Action;
+  state: OutboxState;
+  createdAt: number;
+  updatedAt: number;
+  attempts: number;
+  /** A bulk run's entries share one. */
+  batchId?: string;
+  error?: ErrorInfo;
+  result?: ActionResult;
+}
+
+export const OutboxIdSchema = v.pipe(v.string(), v.regex(/^[\w-]{8,64}$/));
+
+// ---- what the panel reads ----
+
+export interface AdminRef {
+  id: string;
+  name: string;
+  email: string | null;
+}
+
+export interface TicketAttributeView {
+  name: string;
+  label: string;
+  description: string | null;
+  dataType: 'string' | 'list' | 'integer' | 'decimal' | 'boolean' | 'datetime' | 'files' | string;
+  required: boolean;
+  multiline: boolean;
+  options: Array<{ id: string; label: string }>;
+}
+
+export interface TicketTypeView {
+  id: string;
+  name: string;
+  description: string | null;
+  category: string | null;
+  /** Without `_default_title_` / `_default_description_`, which the form always has. */
+  attributes: TicketAttributeView[];
+}
+
+export interface WorkspaceView {
+  appId: string;
+  me: AdminRef;
+  /** Who writes as: Settings' choice, else the token's admin. */
+  actingAdminId: string;
+  admins: AdminRef[];
+  teams: NamedRef[];
+  tags: NamedRef[];
+  ticketTypes: TicketTypeView[];
+}
+
+export interface ConversationSummary {
+  id: string;
+  title: string | null;
+  state: 'open' | 'closed' | 'snoozed' | string;
+  updatedAt: number | null;
+  snoozedUntil: number | null;
+  assignee: { type: 'admin' | 'team'; id: string; name: string } | null;
+  /** The last part, as plain text. */
+  lastPart: string;
+  tags: NamedRef[];
+  url: string;
+}
+
+export interface ConversationPartView {
+  id: string;
+  partType: string | null;
+  author: string | null;
+  /** HTML as Intercom sent it: the widget sanitises it (DOMPurify) before showing it. */
+  body: string;
+  createdAt: number | null;
+}
+
+export interface ConversationDetail extends ConversationSummary {
+  parts: ConversationPartView[];
+}
+
+export interface TicketSummary {
+  id: string;
+  ticketId: string | null;
+  typeName: string | null;
+  state: string | null;
+  title: string | null;
+  url: string;
+}
+
+export interface ContactActivity {
+  /** Open conversations, newest first. */
+  conversations: ConversationSummary[];
+  tickets: TicketSummary[];
+}
+
+export interface CompanyRef extends NamedRef {
+  companyId: string | null;
+}
