@@ -1,15 +1,34 @@
 /** The worker's handlers, one per route: the whole surface the rest of the extension can ask for. */
 import { connectionInfo } from './connection';
+import { resultAfterVerify, runAction, verifyAction } from './actions';
 import { AppError } from './errors';
 import { IntercomHttp } from './intercom/http';
 import { getMe } from './intercom/admins';
+import { Outbox } from './outbox';
+import { actingAdminId, contactActivity, conversationDetail, findCompanyRefs, setActingAdmin, workspaceInfo } from './reads';
 import type { Handlers } from './router';
 import { TabScans, syncAutoScan } from './scan';
 import { limiter, resetSession, session } from './session';
 import { baseUrlFor, ensureHostPermission, readSettings, settingsView, writeSettings } from './settings';
 import { forgetToken, readToken, saveToken } from './vault';
 
-export function createHandlers(scans: TabScans): Handlers {
+/** The worker's outbox: actions are sent on the live session, as the acting admin. */
+export function createOutbox(): Outbox {
+  return new Outbox({
+    async run(action) {
+      const s = await session();
+      return runAction(s, await actingAdminId(s), action);
+    },
+    async verify(action, sentAt) {
+      const s = await session();
+      const applied = await verifyAction(s, await actingAdminId(s), action, sentAt);
+      if (applied === null) return null;
+      return applied ? { applied: true, result: await resultAfterVerify(s, action) } : { applied: false };
+    },
+  });
+}
+
+export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox()): Handlers {
   return {
     async 'emails/found'(input, caller) {
       // Only the top frame of a tab speaks for that tab; frames and impostors change nothing.
@@ -76,6 +95,43 @@ export function createHandlers(scans: TabScans): Handlers {
     async 'contacts/create-lead'(input) {
       const { lookup } = await session();
       return lookup.createLead(input.email, input.name);
+    },
+
+    'outbox/submit': (input) => outbox.submit(input.id, input.action, input.batchId),
+
+    async 'outbox/list'() {
+      return { entries: await outbox.list() };
+    },
+
+    'outbox/retry': (input) => outbox.retry(input.id),
+
+    async 'outbox/dismiss'(input) {
+      return { entries: await outbox.dismiss(input.id) };
+    },
+
+    async 'outbox/cancel'(input) {
+      return { cancelled: await outbox.cancel(input.batchId) };
+    },
+
+    async 'workspace/info'(input) {
+      return workspaceInfo(await session(), input.refresh);
+    },
+
+    async 'contact/activity'(input) {
+      return contactActivity(await session(), input.contactId);
+    },
+
+    async 'conversation/get'(input) {
+      return conversationDetail(await session(), input.id);
+    },
+
+    async 'companies/find'(input) {
+      return findCompanyRefs(await session(), input.name);
+    },
+
+    async 'settings/acting-admin'(input) {
+      // Going back to the token's admin needs no connection; naming one is checked against the workspace.
+      return setActingAdmin(input.adminId === null ? null : await session(), input.adminId);
     },
   };
 }

@@ -1,12 +1,13 @@
 /** The service worker's wiring: listeners are registered synchronously at the top level, as MV3 requires. */
 import browser from 'webextension-polyfill';
-import { createHandlers } from './handlers';
+import { createHandlers, createOutbox } from './handlers';
 import { createRouter } from './router';
 import { TabScans } from './scan';
 import { lockStorage } from './vault';
 
 const scans = new TabScans();
-const route = createRouter(createHandlers(scans), {
+const outbox = createOutbox();
+const route = createRouter(createHandlers(scans, outbox), {
   id: chrome.runtime.id,
   origin: new URL(chrome.runtime.getURL('/')).origin,
 });
@@ -14,7 +15,12 @@ const route = createRouter(createHandlers(scans), {
 // Restrict storage.local to trusted contexts before anything can be written to it.
 lockStorage().catch(() => console.error('[sidekick] could not restrict storage to trusted contexts'));
 
+// Actions a stopped worker left behind: pending ones are sent, ones caught mid-request are checked first.
+void outbox.resume().catch(() => undefined);
+
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  // Whatever woke the worker, the outbox picks up where it stopped (a no-op when nothing is left).
+  void outbox.resume().catch(() => undefined);
   // Events this worker broadcast to pages are not requests; everything else goes through the router.
   if (message && typeof message === 'object' && 'event' in message) return undefined;
   return route(message, sender as chrome.runtime.MessageSender);
