@@ -1,9 +1,12 @@
 /** Settings: the token (write-only: the page never reads it back), the region or a custom API URL. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { call, RpcError } from '../protocol/client';
+import type { WorkspaceView } from '../protocol/actions';
 import type { ConnectionInfo, ErrorInfo, Region, SettingsView } from '../protocol/schemas';
 import { errorMessage } from '../widget/errors';
 import { t } from '../widget/i18n';
+
+const SHORTCUTS_URL = 'chrome://extensions/shortcuts';
 
 type Status = { kind: 'ok'; text: string } | { kind: 'error'; error: ErrorInfo } | null;
 
@@ -28,6 +31,14 @@ export function Settings() {
   const [busy, setBusy] = useState(false);
   /** Fields the user has changed: a slow settings/get answer must not overwrite them. */
   const touched = useRef({ region: false, apiUrl: false });
+
+  /** The workspace's admins, for "Act as": null until a token answers. */
+  const [workspace, setWorkspace] = useState<WorkspaceView | null>(null);
+  const loadWorkspace = (refresh = false) =>
+    call('workspace/info', { refresh })
+      .then(setWorkspace)
+      .catch(() => setWorkspace(null));
+  useEffect(() => void loadWorkspace(), []);
 
   useEffect(() => {
     call('settings/get', {})
@@ -67,6 +78,7 @@ export function Settings() {
       const next = await call('settings/save', connection());
       setView(next);
       setToken('');
+      void loadWorkspace(true);
       return { kind: 'ok', text: t('saved') };
     });
   };
@@ -82,6 +94,19 @@ export function Settings() {
       setView(await call('settings/forget-token', {}));
       return { kind: 'ok', text: t('tokenForgotten') };
     });
+
+  const actAs = (adminId: string) =>
+    run(async () => {
+      const next = await call('settings/acting-admin', { adminId: adminId || null });
+      setView(next);
+      const admin = workspace?.admins.find((a) => a.id === adminId);
+      return { kind: 'ok', text: admin ? t('actingAdminSaved', admin.name) : t('actingAdminCleared') };
+    });
+
+  const shortcuts = (e: Event) => {
+    e.preventDefault();
+    void chrome.tabs.create({ url: SHORTCUTS_URL });
+  };
 
   return (
     <main class="settings">
@@ -153,6 +178,38 @@ export function Settings() {
           </button>
         </div>
       </form>
+      <section aria-labelledby="acting-title" class="settings-form acting">
+        <h2 id="acting-title">{t('actingAdminTitle')}</h2>
+        {workspace ? (
+          <div class="form-row">
+            <label for="acting-admin">{t('actAs')}</label>
+            <select
+              id="acting-admin"
+              value={view?.actingAdminId ?? ''}
+              disabled={busy}
+              aria-describedby="acting-help"
+              onChange={(e) => void actAs((e.target as HTMLSelectElement).value)}
+            >
+              <option value="">{t('actAsTokenAdmin', workspace.me.name)}</option>
+              {workspace.admins
+                .filter((a) => a.id !== workspace.me.id)
+                .map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.email ? `${a.name} (${a.email})` : a.name}
+                  </option>
+                ))}
+            </select>
+            <p id="acting-help" class="hint">{t('actAsHelp')}</p>
+          </div>
+        ) : (
+          <p class="hint">{t('actAsNeedsToken')}</p>
+        )}
+        <p>
+          <a href={SHORTCUTS_URL} onClick={shortcuts}>
+            {t('keyboardShortcuts')}
+          </a>
+        </p>
+      </section>
       {/*
         Two live regions, on the page from the start so that what appears in them is announced, each once
         (no live region around them): confirmations politely, errors at once.

@@ -1,4 +1,116 @@
-/** Pending and failed actions with their reason and a "Retry" button (built in src/widget/outbox/). */
-export function OutboxPanel() {
+/**
+ * The outbox as the user sees it: actions still waiting or being sent, and those that failed or may have
+ * been sent, each with its reason, "Retry" and "Dismiss". Follows the worker's OUTBOX_EVENT broadcasts;
+ * hidden when there is nothing to show.
+ */
+import { useEffect, useId, useState } from 'preact/hooks';
+import type { Action, OutboxEntry } from '../../protocol/actions';
+import { call, RpcError } from '../../protocol/client';
+import { OUTBOX_EVENT, type OutboxEvent } from '../../protocol/events';
+import type { ErrorInfo } from '../../protocol/schemas';
+import { errorMessage } from '../errors';
+import { t } from '../i18n';
+import { ErrorState } from '../States';
+
+const SHOWN: ReadonlySet<OutboxEntry['state']> = new Set(['pending', 'sending', 'failed', 'uncertain']);
+const asInfo = (e: unknown): ErrorInfo => (e instanceof RpcError ? e.info : { code: 'internal' });
+
+/** "Tag a contact", "Reply to a conversation", … */
+export function actionLabel(action: Action): string {
+  const label = t(`kind_${action.kind.replace(/[.-]/g, '_')}`);
+  if (action.kind === 'contact.create-lead') return `${label}: ${action.email}`;
+  if (action.kind === 'tag.create') return `${label}: ${action.name}`;
+  return label;
+}
+
+function reason(entry: OutboxEntry): string | null {
+  if (entry.state === 'uncertain') return errorMessage(entry.error ?? { code: 'uncertain' });
+  if (entry.state === 'failed') return errorMessage(entry.error ?? { code: 'internal' });
   return null;
+}
+
+export function OutboxPanel() {
+  const [entries, setEntries] = useState<OutboxEntry[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const id = useId();
+
+  useEffect(() => {
+    let live = true;
+    let heard = false;
+    call('outbox/list', {})
+      // An event that arrived first is newer than this answer.
+      .then((r) => live && !heard && setEntries(r.entries))
+      .catch(() => undefined);
+    const onMessage = (msg: unknown, sender: chrome.runtime.MessageSender) => {
+      // Only the worker speaks for the outbox: never a content script (they carry a tab) or another extension.
+      if (sender.id !== chrome.runtime.id || sender.tab || (sender.origin && sender.origin !== location.origin)) return;
+      const event = msg as Partial<OutboxEvent> | null;
+      if (event?.event === OUTBOX_EVENT && Array.isArray(event.entries)) {
+        heard = true;
+        setEntries(event.entries);
+      }
+    };
+    chrome.runtime.onMessage.addListener(onMessage);
+    return () => {
+      live = false;
+      chrome.runtime.onMessage.removeListener(onMessage);
+    };
+  }, []);
+
+  const act = async (entryId: string, work: () => Promise<void>) => {
+    setBusy(entryId);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(asInfo(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const retry = (entry: OutboxEntry) =>
+    act(entry.id, async () => {
+      const next = await call('outbox/retry', { id: entry.id });
+      setEntries((prev) => prev.map((x) => (x.id === next.id ? next : x)));
+    });
+  const dismiss = (entry: OutboxEntry) =>
+    act(entry.id, async () => {
+      const { entries: rest } = await call('outbox/dismiss', { id: entry.id });
+      setEntries(rest);
+    });
+
+  const shown = entries.filter((e) => SHOWN.has(e.state)).sort((a, b) => a.createdAt - b.createdAt);
+  if (!shown.length && !error) return null;
+  return (
+    <div class="outbox">
+      <p id={`${id}-title`} class="outbox-title">
+        {t('outboxTitle')}
+      </p>
+      {error && <ErrorState error={error} />}
+      <ul class="outbox-list" aria-labelledby={`${id}-title`}>
+        {shown.map((entry) => {
+          const why = reason(entry);
+          const finished = entry.state === 'failed' || entry.state === 'uncertain';
+          return (
+            <li key={entry.id} class={`outbox-item outbox-${entry.state}`}>
+              <span class="outbox-label">{actionLabel(entry.action)}</span>{' '}
+              <span class="badge badge-state">{t(`outboxState_${entry.state}`)}</span>
+              {why && <p class="outbox-reason">{why}</p>}
+              {finished && (
+                <span class="buttons">
+                  <button type="button" class="btn btn-small" disabled={busy === entry.id} onClick={() => void retry(entry)}>
+                    {t('retryAction')}
+                  </button>
+                  <button type="button" class="btn btn-small btn-ghost" disabled={busy === entry.id} onClick={() => void dismiss(entry)}>
+                    {t('dismiss')}
+                  </button>
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
 }

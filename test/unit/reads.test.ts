@@ -1,0 +1,96 @@
+// @vitest-environment node
+/** The worker's reads for the panel's quick actions, against the sandbox. */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { Lookup } from '../../src/background/intercom/lookup';
+import { contactActivity, conversationDetail, findCompanyRefs, plainText, setActingAdmin, workspaceInfo } from '../../src/background/reads';
+import type { Session } from '../../src/background/session';
+import { calls, useSandbox } from './intercom-sandbox';
+
+const env = useSandbox();
+let store: Record<string, unknown>;
+
+beforeEach(() => {
+  store = {};
+  (globalThis as unknown as { chrome: unknown }).chrome = {
+    storage: {
+      local: {
+        get: vi.fn(async (key: string) => (key in store ? { [key]: structuredClone(store[key]) } : {})),
+        set: vi.fn(async (items: Record<string, unknown>) => void Object.assign(store, structuredClone(items))),
+      },
+    },
+  };
+});
+
+function session(): Session {
+  const http = env.client();
+  return { http, lookup: new Lookup(http) };
+}
+
+describe('workspace/info', () => {
+  it('names the admins, teams, tags and ticket types, with the token’s admin acting by default, and caches it', async () => {
+    const s = session();
+    const w = await workspaceInfo(s, false);
+    expect(w.me.id).toBe(env.sandbox.state.meAdminId);
+    expect(w.actingAdminId).toBe(env.sandbox.state.meAdminId);
+    expect(w.appId).toBe(env.sandbox.state.app.id_code);
+    expect(w.admins.map((a) => a.id)).toEqual(env.sandbox.state.admins.map((a) => a.id));
+    expect(w.teams.length).toBeGreaterThan(0);
+    expect(w.tags.length).toBe(env.sandbox.state.tags.length);
+    const bug = w.ticketTypes.find((t) => t.name === 'Bug report')!;
+    expect(bug.attributes.map((a) => a.name)).not.toContain('_default_title_');
+    const severity = bug.attributes.find((a) => a.name === 'Severity')!;
+    expect(severity).toMatchObject({ dataType: 'list', required: true });
+    expect(severity.options.map((o) => o.id)).toContain('sev-low');
+    const before = env.sandbox.requests.length;
+    await workspaceInfo(s, false);
+    expect(calls(env.sandbox, 'GET', '/admins').length).toBe(1);
+    expect(env.sandbox.requests.length - before).toBeLessThanOrEqual(2); // tags and ticket types may refresh; admins do not
+  });
+
+  it('acts as the admin chosen in Settings, and refuses an admin that does not exist', async () => {
+    const s = session();
+    const other = env.sandbox.state.admins.find((a) => a.id !== env.sandbox.state.meAdminId)!;
+    expect((await setActingAdmin(s, other.id)).actingAdminId).toBe(other.id);
+    expect((await workspaceInfo(s, false)).actingAdminId).toBe(other.id);
+    await expect(setActingAdmin(s, '999999')).rejects.toMatchObject({ info: { code: 'not_found' } });
+    expect((await setActingAdmin(s, null)).actingAdminId).toBeNull();
+  });
+});
+
+describe('a contact’s activity and conversations', () => {
+  it('lists the open conversations newest first, with assignee names and the last part as text, and the tickets', async () => {
+    const s = session();
+    const conv = env.sandbox.state.conversations.find((c) => c.state === 'open')!;
+    const contactId = conv.contact_ids[0]!;
+    const a = await contactActivity(s, contactId);
+    expect(a.conversations.map((c) => c.id)).toContain(conv.id);
+    expect(a.conversations.every((c) => c.state !== 'closed')).toBe(true);
+    const times = a.conversations.map((c) => c.updatedAt ?? 0);
+    expect(times).toEqual([...times].sort((x, y) => y - x));
+    for (const c of a.conversations) {
+      expect(c.lastPart).not.toMatch(/<[a-z]/i);
+      expect(c.url).toBe(`https://app.intercom.com/a/apps/${env.sandbox.state.app.id_code}/inbox/inbox/all/conversations/${c.id}`);
+      if (c.assignee) expect(c.assignee.name).not.toBe(c.assignee.id);
+    }
+    const seededTickets = env.sandbox.state.tickets.filter((t) => t.contact_ids.includes(contactId)).map((t) => t.id);
+    expect(a.tickets.map((t) => t.id).sort()).toEqual(seededTickets.sort());
+  });
+
+  it('gives a conversation’s parts with their HTML, for the widget to sanitise', async () => {
+    const conv = env.sandbox.state.conversations.find((c) => c.parts.length > 0)!;
+    const d = await conversationDetail(session(), conv.id);
+    expect(d.parts.length).toBe(conv.parts.length);
+    expect(calls(env.sandbox, 'GET', `/conversations/${conv.id}`)[0]!.query).not.toHaveProperty('display_as');
+  });
+
+  it('finds companies by name', async () => {
+    const co = env.sandbox.state.companies[0]!;
+    expect((await findCompanyRefs(session(), co.name)).companies).toEqual([{ id: co.id, name: co.name, companyId: co.company_id }]);
+    expect((await findCompanyRefs(session(), 'Nobody Inc')).companies).toEqual([]);
+  });
+
+  it('turns HTML into one line of text', () => {
+    expect(plainText('<p>Hi &amp; <b>welcome</b></p><p>back</p>')).toBe('Hi & welcome back');
+    expect(plainText(null)).toBe('');
+  });
+});
