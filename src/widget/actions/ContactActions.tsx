@@ -1,5 +1,17 @@
-/** The quick actions on a contact's card (built in src/widget/actions/). */
-import type { ContactView } from '../../protocol/schemas';
+/** The quick actions on a contact's card: a row of buttons, each opening its form inline, one at a time. */
+import type { JSX } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ContactView, NamedRef } from '../../protocol/schemas';
+import { t } from '../i18n';
+import { CompanyForm } from './CompanyForm';
+import { ConvertForm } from './ConvertForm';
+import { EditForm } from './EditForm';
+import { EventForm } from './EventForm';
+import { MessageForm } from './MessageForm';
+import { NoteForm } from './NoteForm';
+import { changeTag, Problem, type FormProps, type Outcome, type Status } from './shared';
+import { TagForm } from './TagForm';
+import { TicketForm } from './TicketForm';
 
 export interface ContactActionsProps {
   contact: ContactView;
@@ -7,6 +19,125 @@ export interface ContactActionsProps {
   onContact: (c: ContactView) => void;
 }
 
-export function ContactActions(_props: ContactActionsProps) {
-  return null;
+const KINDS = ['tag', 'message', 'ticket', 'note', 'convert', 'edit', 'company', 'event'] as const;
+type Kind = (typeof KINDS)[number];
+
+const FORMS: Record<Kind, { label: string; Form: (p: FormProps) => JSX.Element }> = {
+  tag: { label: 'qa_tag', Form: TagForm },
+  message: { label: 'qa_message', Form: MessageForm },
+  ticket: { label: 'qa_ticket', Form: TicketForm },
+  note: { label: 'qa_note', Form: NoteForm },
+  convert: { label: 'qa_convert', Form: ConvertForm },
+  edit: { label: 'qa_edit', Form: EditForm },
+  company: { label: 'qa_company', Form: CompanyForm },
+  event: { label: 'qa_event', Form: EventForm },
+};
+
+/** How long "Undo" stays after a tag is added. */
+export const UNDO_MS = 5000;
+
+export function ContactActions({ contact, onContact }: ContactActionsProps) {
+  const [open, setOpen] = useState<Kind | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [undo, setUndo] = useState<NamedRef | null>(null);
+  const [undoProblem, setUndoProblem] = useState<Extract<Outcome, { ok: false }> | null>(null);
+  const buttons = useRef<Partial<Record<Kind, HTMLButtonElement | null>>>({});
+  const pane = useRef<HTMLDivElement>(null);
+  // The latest contact, for an Undo clicked after the card has changed.
+  const latest = useRef(contact);
+  latest.current = contact;
+
+  const kinds = KINDS.filter((k) => k !== 'convert' || contact.role === 'lead');
+
+  useEffect(() => {
+    setOpen(null);
+    setStatus(null);
+    setUndo(null);
+    setUndoProblem(null);
+  }, [contact.id]);
+  useEffect(() => {
+    if (open) pane.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+  }, [open]);
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setTimeout(() => setUndo(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [undo]);
+
+  const close = (kind: Kind) => {
+    setOpen(null);
+    buttons.current[kind]?.focus();
+  };
+  const toggle = (kind: Kind) => {
+    if (open === kind) return close(kind);
+    setStatus(null);
+    setUndo(null);
+    setUndoProblem(null);
+    setOpen(kind);
+  };
+  const done = (kind: Kind) => (s: Status) => {
+    setStatus(s);
+    setUndo(s.undoTag ?? null);
+    setUndoProblem(null);
+    close(kind);
+  };
+  const runUndo = async (tag: NamedRef) => {
+    setUndo(null);
+    setStatus(null);
+    const outcome = await changeTag('contact.untag', latest.current, tag, onContact);
+    if (outcome.ok) setStatus({ text: t('qa_tagRemoved') });
+    else setUndoProblem(outcome);
+  };
+
+  const current = open && kinds.includes(open) ? open : null;
+  const Form = current ? FORMS[current].Form : null;
+  return (
+    <div class="qa">
+      <div class="qa-toolbar" role="group" aria-label={t('qa_toolbar')}>
+        {kinds.map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            class={`btn btn-small${current === kind ? ' qa-current' : ''}`}
+            ref={(b) => {
+              buttons.current[kind] = b;
+            }}
+            aria-expanded={current === kind}
+            aria-controls={current === kind ? 'qa-pane' : undefined}
+            onClick={() => toggle(kind)}
+          >
+            {t(FORMS[kind].label)}
+          </button>
+        ))}
+      </div>
+      {current && Form && (
+        <div
+          id="qa-pane"
+          class="qa-pane"
+          ref={pane}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            // Esc here is the form's (the panel's own Esc goes back to the list); a list inside may have used it.
+            e.stopPropagation();
+            if (!e.defaultPrevented) close(current);
+          }}
+        >
+          <Form key={current} contact={contact} onContact={onContact} onDone={done(current)} />
+        </div>
+      )}
+      <div class="qa-status" role="status" aria-live="polite">
+        {status && (
+          <p>
+            {status.text} {status.extra}{' '}
+            {undo && (
+              <button type="button" class="btn btn-small" onClick={() => void runUndo(undo)}>
+                {t('qa_undo')}
+              </button>
+            )}
+          </p>
+        )}
+      </div>
+      <Problem problem={undoProblem} />
+    </div>
+  );
 }
