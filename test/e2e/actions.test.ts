@@ -142,6 +142,29 @@ describe('quick actions on a contact card', () => {
     await close();
   });
 
+  it('Ticket: a 5xx after Intercom created it is reported as "may have been sent", never resent, and Retry is the user’s say', async () => {
+    const { panel, from, close } = await openCard(OLIVIA);
+    const before = w.sandbox.state.tickets.length;
+    await quick(panel, 'Ticket').click();
+    const form = panel.getByRole('form', { name: 'Create a ticket' });
+    await form.getByRole('combobox', { name: 'Ticket type' }).selectOption({ label: 'Bug report' });
+    await form.getByRole('textbox', { name: 'Title' }).fill('Gateway hiccup');
+    await form.getByRole('combobox', { name: 'Severity' }).selectOption({ label: 'Low' });
+    // Set now, once the card's reads are done: the path also covers /tickets/search.
+    await expect.poll(() => panel.getByRole('heading', { name: 'Tickets' }).count()).toBeGreaterThan(0);
+    w.sandbox.faults.set({ failNext: { count: 1, status: 502, method: 'POST', path: '/tickets', afterApply: true } });
+    await form.getByRole('button', { name: 'Create ticket' }).click();
+    await expect.poll(async () => (await panel.getByRole('alert').allTextContents()).join(' ')).toContain('may or may not have been sent');
+    // Exactly one request reached Intercom, and exactly one ticket exists: nothing was resent behind the user's back.
+    expect(writes(from).filter((r) => r.path === '/tickets')).toHaveLength(1);
+    expect(w.sandbox.state.tickets.length).toBe(before + 1);
+    // The form stays filled, and the pending-and-failed list offers Retry for the user to decide.
+    expect(await form.getByRole('textbox', { name: 'Title' }).inputValue()).toBe('Gateway hiccup');
+    await panel.getByRole('button', { name: 'Back to the list' }).click();
+    await expect.poll(() => panel.getByRole('button', { name: 'Retry' }).count()).toBeGreaterThan(0);
+    await close();
+  });
+
   it('Edit: sends only the changed phone, and the card shows it', async () => {
     const { panel, c, from, close } = await openCard(OLIVIA);
     await quick(panel, 'Edit').click();
