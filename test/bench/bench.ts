@@ -16,7 +16,7 @@ import { entrySizes } from './sizes';
 const fmt = (n: number) => n.toLocaleString('en-US');
 const pad = (s: string | number, w: number) => String(s).padStart(w);
 
-console.log('\nEntry sizes (production build, dist/): each entry with every chunk and stylesheet it loads');
+console.log('\nEntry sizes (production build, dist/): each entry with every chunk and stylesheet it loads up front (DOMPurify loads when a conversation is opened)');
 console.log(`${'entry'.padEnd(16)}${pad('files', 6)}${pad('raw B', 10)}${pad('gzip B', 10)}`);
 for (const s of entrySizes(path.join(ROOT, 'dist'))) {
   console.log(`${s.entry.padEnd(16)}${pad(s.files, 6)}${pad(fmt(s.raw), 10)}${pad(fmt(s.gzip), 10)}`);

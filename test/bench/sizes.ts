@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const IMPORT = /(?:import|from)\s*["']([^"']+\.(?:js|css))["']|import\(\s*["']([^"']+\.js)["']\s*\)/g;
+/** Static imports only: what loads before the entry runs. Chunks behind `import()` load on demand. */
+const IMPORT = /(?:import|from)\s*["']([^"']+\.(?:js|css))["']/g;
 const HTML_ASSET = /<(?:script[^>]*\bsrc|link[^>]*\bhref)="([^"]+\.(?:js|css))"/g;
 
 function closure(dist: string, file: string, seen = new Set<string>()): Set<string> {
@@ -12,7 +13,7 @@ function closure(dist: string, file: string, seen = new Set<string>()): Set<stri
   const text = fs.readFileSync(file, 'utf8');
   const pattern = file.endsWith('.html') ? HTML_ASSET : IMPORT;
   for (const m of text.matchAll(pattern)) {
-    const ref = m[1] ?? m[2];
+    const ref = m[1];
     if (!ref) continue;
     const next = ref.startsWith('/') ? path.join(dist, ref) : path.resolve(path.dirname(file), ref);
     closure(dist, next, seen);

@@ -19,7 +19,6 @@ import { t } from '../i18n';
 import { ErrorState, Skeleton } from '../States';
 import { submitAction } from '../submit';
 import { useWorkspace } from '../useWorkspace';
-import { sanitizeHtml } from './sanitize';
 import { localInputToSeconds, snoozePresets } from './snooze';
 
 const asInfo = (e: unknown): ErrorInfo => (e instanceof RpcError ? e.info : { code: 'internal' });
@@ -111,7 +110,7 @@ function ConversationRow({ conversation: c, onChange }: { conversation: Conversa
   const [mode, setMode] = useState<Mode>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
-  const [detail, setDetail] = useState<ConversationDetail | null>(null);
+  const [detail, setDetail] = useState<{ detail: ConversationDetail; clean: (html: string) => string } | null>(null);
   const [viewing, setViewing] = useState(false);
   const [viewError, setViewError] = useState<ErrorInfo | null>(null);
   const id = useId();
@@ -145,8 +144,9 @@ function ConversationRow({ conversation: c, onChange }: { conversation: Conversa
     if (viewing) return setViewing(false);
     setViewing(true);
     setViewError(null);
-    call('conversation/get', { id: c.id })
-      .then(setDetail)
+    // DOMPurify is loaded only when a conversation is opened: the panel starts without it.
+    Promise.all([call('conversation/get', { id: c.id }), import('./sanitize')])
+      .then(([d, { sanitizeHtml }]) => setDetail({ detail: d, clean: sanitizeHtml }))
       .catch((e: unknown) => setViewError(asInfo(e)));
   };
 
@@ -216,14 +216,14 @@ function ConversationRow({ conversation: c, onChange }: { conversation: Conversa
       {error && <ErrorState error={error} />}
       {viewing && (
         <div class="conversation-detail">
-          {viewError ? <ErrorState error={viewError} onRetry={() => { setViewing(false); setTimeout(view); }} /> : !detail ? <Skeleton rows={1} /> : <Parts detail={detail} />}
+          {viewError ? <ErrorState error={viewError} onRetry={() => { setViewing(false); setTimeout(view); }} /> : !detail ? <Skeleton rows={1} /> : <Parts detail={detail.detail} clean={detail.clean} />}
         </div>
       )}
     </li>
   );
 }
 
-function Parts({ detail }: { detail: ConversationDetail }) {
+function Parts({ detail, clean }: { detail: ConversationDetail; clean: (html: string) => string }) {
   const parts = detail.parts.filter((p) => p.body.trim());
   if (!parts.length) return <p class="muted">{t('noParts')}</p>;
   return (
@@ -236,7 +236,7 @@ function Parts({ detail }: { detail: ConversationDetail }) {
             {p.createdAt !== null && <span class="muted">{relativeTime(p.createdAt)}</span>}
           </p>
           {/* Cleaned by DOMPurify: no scripts, handlers or javascript: links survive. */}
-          <div class="part-body" dangerouslySetInnerHTML={{ __html: sanitizeHtml(p.body) }} />
+          <div class="part-body" dangerouslySetInnerHTML={{ __html: clean(p.body) }} />
         </li>
       ))}
     </ol>
