@@ -4,8 +4,7 @@
  * whether the person saw an error.
  */
 import { manyEmail } from '../sandbox/routes/demo';
-import { SANDBOX_TOKEN } from '../sandbox/seed';
-import { openPanelFor, startWorld, stopWorld } from '../e2e/helpers';
+import { openPanelFor, saveDemoSettings, startWorld, stopWorld } from '../e2e/helpers';
 import { createContacts, settled } from './lookups';
 
 export interface BudgetRun {
@@ -42,11 +41,7 @@ async function timeResolve(w: Awaited<ReturnType<typeof startWorld>>, n: number,
 export async function measureBudget(n = 1000, limit = 2, windowSeconds = 1): Promise<BudgetRun> {
   const w = await startWorld();
   try {
-    const settings = await w.browser.open(w.browser.pageUrl('src/options/index.html'));
-    await settings.evaluate(
-      ([url, token]) => chrome.runtime.sendMessage({ type: 'settings/save', input: { region: 'custom', apiUrl: url, token } }),
-      [w.sandbox.url, SANDBOX_TOKEN] as const,
-    );
+    await saveDemoSettings(w);
     // Two pages of n different addresses (half of them contacts), so the second run starts with a cold cache.
     await createContacts(w, Array.from({ length: 2 * n }, (_, i) => manyEmail(i)).filter((_, i) => i % 2 === 0));
     const unlimited = await timeResolve(w, n, 0);

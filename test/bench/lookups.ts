@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { manyEmail } from '../sandbox/routes/demo';
 import { SANDBOX_TOKEN } from '../sandbox/seed';
-import { openPanelFor, startWorld, stopWorld, type World } from '../e2e/helpers';
+import { openPanelFor, saveDemoSettings, startWorld, stopWorld, type World } from '../e2e/helpers';
 
 export interface LookupRow {
   emails: number;
@@ -48,11 +48,7 @@ export async function settled(panel: Page, n: number, timeout = 30_000): Promise
 export async function measureLookups(sizes: number[]): Promise<LookupRow[]> {
   const w = await startWorld();
   try {
-    const settings = await w.browser.open(w.browser.pageUrl('src/options/index.html'));
-    await settings.evaluate(
-      ([url, token]) => chrome.runtime.sendMessage({ type: 'settings/save', input: { region: 'custom', apiUrl: url, token } }),
-      [w.sandbox.url, SANDBOX_TOKEN] as const,
-    );
+    await saveDemoSettings(w);
     const rows: LookupRow[] = [];
     let from = 0; // each page shows addresses no earlier page showed, so the worker's cache starts cold
     for (const n of sizes) {

@@ -31,6 +31,17 @@ export async function configure(w: World, token = SANDBOX_TOKEN): Promise<Page> 
   return page;
 }
 
+/** Saves the demo settings through the worker's own route (for benches and scripts that need no UI). */
+export async function saveDemoSettings(w: World): Promise<void> {
+  const page = await w.browser.open(w.browser.pageUrl('src/options/index.html'));
+  const saved = await page.evaluate(
+    ([url, token]) => chrome.runtime.sendMessage({ type: 'settings/save', input: { region: 'custom', apiUrl: url, token } }),
+    [w.sandbox.url, SANDBOX_TOKEN] as const,
+  );
+  if (!saved?.ok) throw new Error(`could not save the demo settings: ${JSON.stringify(saved)}`);
+  await page.close();
+}
+
 /** Opens a page in a tab and the side panel page bound to that tab. */
 export async function openPanelFor(w: World, url: string): Promise<{ page: Page; panel: Page; tabId: number }> {
   // Created by the extension's worker, so the tab's id is known even where its URL is not readable.

@@ -3,17 +3,12 @@
  * side by side, taken from the real extension against the sandbox (sandbox build required).
  */
 import path from 'node:path';
-import { SANDBOX_TOKEN } from '../sandbox/seed';
 import { ROOT } from './browser';
-import { openPanelFor, startWorld, stopWorld } from './helpers';
+import { openPanelFor, saveDemoSettings, startWorld, stopWorld } from './helpers';
 
 const w = await startWorld();
 try {
-  const settings = await w.browser.open(w.browser.pageUrl('src/options/index.html'));
-  await settings.evaluate(
-    ([url, token]) => chrome.runtime.sendMessage({ type: 'settings/save', input: { region: 'custom', apiUrl: url, token } }),
-    [w.sandbox.url, SANDBOX_TOKEN] as const,
-  );
+  await saveDemoSettings(w);
   const { page, panel } = await openPanelFor(w, `${w.sandbox.url}/demo`);
   await page.setViewportSize({ width: 760, height: 760 });
   await panel.setViewportSize({ width: 380, height: 760 });

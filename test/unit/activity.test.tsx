@@ -11,22 +11,9 @@ import { ContactActivity } from '../../src/widget/activity/ContactActivity';
 import { localInputToSeconds, snoozePresets } from '../../src/widget/activity/snooze';
 import { resetWorkspace } from '../../src/widget/useWorkspace';
 import { getMessage, installFakeChrome, type FakeChrome } from './fake-chrome';
+import { contactView } from './fixtures';
 
-const ana: ContactView = {
-  id: 'c-ana',
-  email: 'ana@acme.test',
-  name: 'Ana Lima',
-  role: 'user',
-  avatar: null,
-  phone: null,
-  companies: [],
-  tags: [],
-  location: null,
-  unsubscribed: false,
-  lastSeenAt: null,
-  customAttributes: {},
-  url: 'https://app.intercom.com/a/apps/abc/users/c-ana/all-conversations',
-};
+const ana: ContactView = contactView({ id: 'c-ana', email: 'ana@acme.test', name: 'Ana Lima' });
 
 function conv(over: Partial<ConversationSummary> & Pick<ConversationSummary, 'id'>): ConversationSummary {
   return {

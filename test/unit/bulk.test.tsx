@@ -10,24 +10,9 @@ import type { ContactView } from '../../src/protocol/schemas';
 import { BulkBar, type BulkBarProps } from '../../src/widget/bulk/BulkBar';
 import { resetWorkspace } from '../../src/widget/useWorkspace';
 import { getMessage, installFakeChrome, type FakeChrome } from './fake-chrome';
+import { contactView } from './fixtures';
 
-function contact(id: string, email: string, role: ContactView['role'] = 'user'): ContactView {
-  return {
-    id,
-    email,
-    name: null,
-    role,
-    avatar: null,
-    phone: null,
-    companies: [],
-    tags: [],
-    location: null,
-    unsubscribed: false,
-    lastSeenAt: null,
-    customAttributes: {},
-    url: `https://app.intercom.com/a/apps/abc/users/${id}/all-conversations`,
-  };
-}
+const contact = (id: string, email: string, role: ContactView['role'] = 'user') => contactView({ id, email, role });
 
 const workspace: WorkspaceView = {
   appId: 'abc',

@@ -8,28 +8,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContactView, ScanState, SettingsView } from '../../src/protocol/schemas';
 import { Panel } from '../../src/widget/Panel';
 import { fail, getMessage, installFakeChrome, type FakeChrome } from './fake-chrome';
+import { contactView } from './fixtures';
 
 const ORIGIN = 'https://crm.example';
 const ANA = 'ana@acme.test';
 const BEN = 'ben@leads.test';
 const CY = 'cy@nowhere.test';
 
-function contact(over: Partial<ContactView> & Pick<ContactView, 'id' | 'email'>): ContactView {
-  return {
-    name: null,
-    role: 'user',
-    avatar: null,
-    phone: null,
-    companies: [],
-    tags: [],
-    location: null,
-    unsubscribed: false,
-    lastSeenAt: null,
-    customAttributes: {},
-    url: `https://app.intercom.com/a/apps/abc/users/${over.id}/all-conversations`,
-    ...over,
-  };
-}
+const contact = contactView;
 
 const ana = contact({
   id: 'c-ana',
