@@ -97,6 +97,11 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox())
       return lookup.createLead(input.email, input.name);
     },
 
+    async 'contacts/search-name'(input) {
+      const { lookup } = await session();
+      return { contacts: await lookup.searchByName(input.query) };
+    },
+
     'outbox/submit': (input) => outbox.submit(input.id, input.action, input.batchId),
 
     async 'outbox/list'() {

@@ -1,6 +1,7 @@
 /** The service worker's wiring: listeners are registered synchronously at the top level, as MV3 requires. */
 import browser from 'webextension-polyfill';
 import { createHandlers, createOutbox } from './handlers';
+import { registerMenus } from './menus';
 import { createRouter } from './router';
 import { TabScans } from './scan';
 import { lockStorage } from './vault';
@@ -33,6 +34,9 @@ chrome.action.onClicked.addListener((tab) => {
   chrome.sidePanel.open({ windowId: tab.windowId }).catch(() => undefined);
   void scans.scan(tab.id);
 });
+
+// The right-click menu: items created on install/update, clicks open the panel and hand it the request.
+registerMenus(scans);
 
 chrome.tabs.onRemoved.addListener((tabId) => void scans.forget(tabId));
 

@@ -66,6 +66,11 @@ export const ROUTES = {
     caller: 'extension',
     input: v.object({ email: EmailSchema, name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))) }),
   },
+  /** The right-click menu's "Look up …" on a selection without an address: contacts by name (first 20). */
+  'contacts/search-name': {
+    caller: 'extension',
+    input: v.object({ query: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(255)) }),
+  },
   // ---- quick actions (issue 4): every write goes through the worker's persisted outbox ----
   /** Queues an action and answers when it has finished (done, failed, or "may have been sent"). */
   'outbox/submit': {
@@ -98,6 +103,7 @@ export interface RouteOutputs {
   'contacts/lookup': { contacts: Record<string, ContactView | null> };
   'contacts/get': ContactView;
   'contacts/create-lead': ContactView;
+  'contacts/search-name': { contacts: ContactView[] };
   'outbox/submit': OutboxEntry;
   'outbox/list': { entries: OutboxEntry[] };
   'outbox/retry': OutboxEntry;

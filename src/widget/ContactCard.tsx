@@ -12,9 +12,11 @@ interface Props {
   onBack: () => void;
   /** A quick action changed the contact: the card (and the list) show the worker's new answer. */
   onContact: (c: ContactView) => void;
+  /** Open with this quick action's form open (the right-click menu's "Tag in Intercom…"). */
+  initialAction?: 'tag';
 }
 
-export function ContactCard({ contact, onBack, onContact }: Props) {
+export function ContactCard({ contact, onBack, onContact, initialAction }: Props) {
   const location = locationText(contact);
   const attributes = Object.entries(contact.customAttributes);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -32,7 +34,7 @@ export function ContactCard({ contact, onBack, onContact }: Props) {
           <span class={`badge badge-${contact.role}`}>{roleLabel(contact.role)}</span>
         </div>
       </header>
-      <ContactActions contact={contact} onContact={onContact} />
+      <ContactActions contact={contact} onContact={onContact} initialAction={initialAction} />
       <dl class="fields">
         <Field label={t('fieldEmail')} value={contact.email} />
         <Field label={t('fieldPhone')} value={contact.phone} />

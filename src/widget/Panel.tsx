@@ -1,6 +1,7 @@
 /** The side panel: the people on the bound tab, a search box, and a contact's card. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { call } from '../protocol/client';
+import { call, RpcError } from '../protocol/client';
+import type { MenuRequest } from '../protocol/menu';
 import type { ContactView, ErrorInfo, SettingsView } from '../protocol/schemas';
 import { BulkBar } from './bulk/BulkBar';
 import { ContactCard } from './ContactCard';
@@ -11,6 +12,7 @@ import { SearchBox } from './SearchBox';
 import { SiteToggle } from './SiteToggle';
 import { ErrorState, Notice, Skeleton } from './States';
 import { useContacts } from './useContacts';
+import { useMenuRequest } from './useMenuRequest';
 import { useBoundTab, useScan } from './useTab';
 
 const PAGE_LIST = 'page-contacts';
@@ -22,7 +24,13 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
   const emails = useMemo(() => (scan?.status === 'ok' ? scan.emails : null), [scan]);
   const people = useContacts(emails);
   const [open, setOpen] = useState<ContactView | null>(null);
-  const [searched, setSearched] = useState<string | null>(null);
+  /** The addresses of the "Search result" list: from the Search box, or from the right-click menu. */
+  const [searched, setSearched] = useState<string[] | null>(null);
+  /** A menu search by name that found no one. */
+  const [noneNamed, setNoneNamed] = useState<string | null>(null);
+  const [menuError, setMenuError] = useState<ErrorInfo | null>(null);
+  /** The card opens with this action's form open (the menu's "Tag in Intercom…"); a new nonce remounts it. */
+  const [cardAction, setCardAction] = useState<{ kind: 'tag'; nonce: number } | null>(null)
   const [settings, setSettings] = useState<SettingsView | null>(null);
   /** The row a card was opened from: focus goes back to its button when the card closes. */
   const openedFrom = useRef<{ list: string; email: string } | null>(null);
@@ -48,6 +56,40 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
   }, [open]);
+
+  useMenuRequest((request) => void runMenuRequest(request));
+  const showSearch = (list: string[] | null) => {
+    setNoneNamed(null);
+    setMenuError(null);
+    setSearched(list);
+  };
+  const runMenuRequest = async (request: MenuRequest) => {
+    setOpen(null);
+    setCardAction(null);
+    showSearch(null);
+    try {
+      if (request.kind === 'name-search') {
+        const { contacts } = await call('contacts/search-name', { query: request.query! });
+        const withEmail = contacts.filter((c): c is ContactView & { email: string } => !!c.email);
+        people.setKnown((prev) => ({ ...prev, ...Object.fromEntries(withEmail.map((c) => [c.email, c])) }));
+        setSearched(withEmail.length ? [...new Set(withEmail.map((c) => c.email))] : null);
+        if (!withEmail.length) setNoneNamed(request.query!);
+        return;
+      }
+      const emails = request.kind === 'lookup' ? request.emails! : request.emails!.slice(0, 1);
+      const found = await people.lookupMany(emails);
+      const email = emails[0]!;
+      if (request.kind === 'create-lead' && !found[email]) await people.createLead(email);
+      if (request.kind === 'tag' && found[email]) {
+        setCardAction({ kind: 'tag', nonce: request.at });
+        setOpen(found[email]);
+        return;
+      }
+      setSearched(emails);
+    } catch (e) {
+      setMenuError(e instanceof RpcError ? e.info : { code: 'internal' });
+    }
+  };
 
   const openFrom = (list: string) => (contact: ContactView, email: string) => {
     openedFrom.current = { list, email };
@@ -77,8 +119,13 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
       </header>
       {open ? (
         <ContactCard
+          key={cardAction?.nonce ?? 0}
           contact={people.known[open.email ?? ''] ?? open}
-          onBack={() => setOpen(null)}
+          initialAction={cardAction?.kind}
+          onBack={() => {
+            setCardAction(null);
+            setOpen(null);
+          }}
           onContact={(c) => {
             if (c.email) people.setKnown((prev) => ({ ...prev, [c.email!]: c }));
             setOpen(c);
@@ -86,14 +133,20 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
         />
       ) : (
         <>
-          <SearchBox lookupOne={people.lookupOne} onResult={setSearched} />
+          <SearchBox lookupOne={people.lookupOne} onResult={(email) => showSearch(email ? [email] : null)} />
+          {menuError && <ErrorState error={menuError} />}
+          {noneNamed && (
+            <p class="muted" role="status">
+              {t('nameSearchEmpty', noneNamed)}
+            </p>
+          )}
           {/* The lists carry the names ("Search result", "People on this page"); their wrappers stay unnamed. */}
           {searched && (
             <div class="search-result">
               <ContactList
                 id={SEARCH_LIST}
                 label={t('searchResult')}
-                rows={[{ email: searched, contact: people.known[searched], creating: people.creating.has(searched) }]}
+                rows={searched.map((email) => ({ email, contact: people.known[email], creating: people.creating.has(email) }))}
                 onOpen={openFrom(SEARCH_LIST)}
                 onCreateLead={people.createLead}
               />

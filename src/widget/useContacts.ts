@@ -42,6 +42,14 @@ export function useContacts(emails: string[] | null) {
     return contact;
   }, []);
 
+  /** Several addresses asked for by the user (the right-click menu's selection). */
+  const lookupMany = useCallback(async (emails: string[]): Promise<Record<string, ContactView | null>> => {
+    const r = await call('contacts/lookup', { emails });
+    const found = Object.fromEntries(emails.map((e) => [e, r.contacts[e] ?? null]));
+    setKnown((prev) => ({ ...prev, ...found }));
+    return found;
+  }, []);
+
   const createLead = useCallback(async (email: string) => {
     setCreating((s) => new Set(s).add(email));
     setActionError(null);
@@ -60,5 +68,5 @@ export function useContacts(emails: string[] | null) {
   }, []);
 
   const retry = useCallback(() => setNonce((n) => n + 1), []);
-  return { known, error, creating, actionError, lookupOne, createLead, retry, setKnown };
+  return { known, error, creating, actionError, lookupOne, lookupMany, createLead, retry, setKnown };
 }

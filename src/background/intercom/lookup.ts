@@ -4,7 +4,7 @@
  * dropped when the extension writes to that contact, and concurrent lookups of one email share a request.
  */
 import type { ContactView, NamedRef } from '../../protocol/schemas';
-import { createLead, findByEmails, getContact } from './contacts';
+import { createLead, findByEmails, getContact, searchContacts } from './contacts';
 import type { IntercomHttp } from './http';
 import type { Priority } from './limiter';
 import type { ContactData } from './shapes';
@@ -13,6 +13,8 @@ import { companyName } from './companies';
 import { listTags } from './tags';
 
 export const CACHE_TTL_MS = 5 * 60_000;
+/** How many contacts a search by name answers with. */
+export const NAME_SEARCH_LIMIT = 20;
 
 interface Entry<T> {
   at: number;
@@ -62,6 +64,15 @@ export class Lookup {
     const view = await this.toView(await createLead(this.http, email, name));
     this.contacts.set(email, { at: this.now(), value: view });
     return view;
+  }
+
+  /** Contacts whose name contains `query` (Intercom's `~`): the first `limit`, as Intercom orders them. */
+  async searchByName(query: string, limit = NAME_SEARCH_LIMIT): Promise<ContactView[]> {
+    const pages = searchContacts(this.http, { field: 'name', operator: '~', value: query }, { perPage: limit });
+    const first = await pages.next();
+    await pages.return(undefined);
+    const found = first.done ? [] : first.value.slice(0, limit);
+    return Promise.all(found.map((c) => this.toView(c)));
   }
 
   /** After a write to a contact, the next look at it goes to Intercom. */

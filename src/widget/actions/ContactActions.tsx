@@ -17,6 +17,8 @@ export interface ContactActionsProps {
   contact: ContactView;
   /** The card shows the contact as the worker last answered it. */
   onContact: (c: ContactView) => void;
+  /** A form open from the start. */
+  initialAction?: 'tag';
 }
 
 const KINDS = ['tag', 'message', 'ticket', 'note', 'convert', 'edit', 'company', 'event'] as const;
@@ -36,8 +38,8 @@ const FORMS: Record<Kind, { label: string; Form: (p: FormProps) => JSX.Element }
 /** How long "Undo" stays after a tag is added. */
 export const UNDO_MS = 5000;
 
-export function ContactActions({ contact, onContact }: ContactActionsProps) {
-  const [open, setOpen] = useState<Kind | null>(null);
+export function ContactActions({ contact, onContact, initialAction }: ContactActionsProps) {
+  const [open, setOpen] = useState<Kind | null>(initialAction ?? null);
   const [status, setStatus] = useState<Status | null>(null);
   const [undo, setUndo] = useState<NamedRef | null>(null);
   const [undoProblem, setUndoProblem] = useState<Extract<Outcome, { ok: false }> | null>(null);
@@ -49,7 +51,11 @@ export function ContactActions({ contact, onContact }: ContactActionsProps) {
 
   const kinds = KINDS.filter((k) => k !== 'convert' || contact.role === 'lead');
 
+  const shownId = useRef(contact.id);
   useEffect(() => {
+    // Another contact: its forms start closed (the first contact keeps `initialAction`).
+    if (shownId.current === contact.id) return;
+    shownId.current = contact.id;
     setOpen(null);
     setStatus(null);
     setUndo(null);
