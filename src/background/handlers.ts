@@ -87,11 +87,6 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox())
       return { contacts: await lookup.lookup(input.emails, input.priority) };
     },
 
-    async 'contacts/get'(input) {
-      const { lookup } = await session();
-      return lookup.get(input.id);
-    },
-
     async 'contacts/create-lead'(input) {
       const { lookup } = await session();
       return lookup.createLead(input.email, input.name);

@@ -18,6 +18,7 @@ import { AppError } from './errors';
 import { getMe, listAdmins, listTeams } from './intercom/admins';
 import { findCompanies } from './intercom/companies';
 import { conversationsOfContact, getConversation } from './intercom/conversations';
+import { webAppBase } from './intercom/lookup';
 import type { IntercomHttp } from './intercom/http';
 import { collect } from './intercom/paginate';
 import { ConversationSchema, type ConversationData, type TicketData, type TicketTypeAttributeData, type TicketTypeData } from './intercom/shapes-inbox';
@@ -125,11 +126,8 @@ function attributeView(a: TicketTypeAttributeData): TicketAttributeView {
   };
 }
 
-const WEB_APP: Record<string, string> = { EU: 'https://app.eu.intercom.com', AU: 'https://app.au.intercom.com' };
-
 export function conversationUrl(app: App, id: string): string {
-  const base = WEB_APP[(app.region ?? '').toUpperCase()] ?? 'https://app.intercom.com';
-  return `${base}/a/apps/${encodeURIComponent(app.idCode)}/inbox/inbox/all/conversations/${encodeURIComponent(id)}`;
+  return `${webAppBase(app.region)}/a/apps/${encodeURIComponent(app.idCode)}/inbox/inbox/all/conversations/${encodeURIComponent(id)}`;
 }
 
 /** HTML to plain text, for a one-line preview (never rendered as HTML). */

@@ -1,6 +1,15 @@
 /** Worker → extension pages: what the worker knows of a tab changed. Never sent to content scripts. */
 import type { ScanState } from './schemas';
 
+/**
+ * Whether a message an extension page received was broadcast by this extension's worker. Content scripts'
+ * messages reach extension pages too: they always carry a tab; other extensions' carry a foreign id; a
+ * worker's messages may carry no origin at all.
+ */
+export function fromWorker(sender: chrome.runtime.MessageSender): boolean {
+  return sender.id === chrome.runtime.id && !sender.tab && (!sender.origin || sender.origin === location.origin);
+}
+
 export const TAB_EMAILS_EVENT = 'event/tab-state';
 
 export interface TabStateEvent {

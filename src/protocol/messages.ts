@@ -61,7 +61,6 @@ export const ROUTES = {
       priority: v.optional(v.picklist(['user', 'background']), 'user'),
     }),
   },
-  'contacts/get': { caller: 'extension', input: v.object({ id: v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/)) }) },
   'contacts/create-lead': {
     caller: 'extension',
     input: v.object({ email: EmailSchema, name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))) }),
@@ -101,7 +100,6 @@ export interface RouteOutputs {
   'tab/state': ScanState;
   'site/auto-scan': SettingsView;
   'contacts/lookup': { contacts: Record<string, ContactView | null> };
-  'contacts/get': ContactView;
   'contacts/create-lead': ContactView;
   'contacts/search-name': { contacts: ContactView[] };
   'outbox/submit': OutboxEntry;

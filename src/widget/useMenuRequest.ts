@@ -1,4 +1,5 @@
 /** Requests from the right-click menu for this panel's window: read on load and when the worker announces one. */
+import { fromWorker } from '../protocol/events';
 import { useEffect, useRef } from 'preact/hooks';
 import { MENU_REQUEST_EVENT, menuRequestKey, parseMenuRequest, type MenuRequest, type MenuRequestEvent } from '../protocol/menu';
 
@@ -25,7 +26,7 @@ export function useMenuRequest(onRequest: (r: MenuRequest) => void): void {
     };
     const onMessage = (msg: unknown, sender: chrome.runtime.MessageSender) => {
       // Only the worker hands out requests: not content scripts (they carry a tab), not other extensions.
-      if (sender.id !== chrome.runtime.id || sender.tab) return;
+      if (!fromWorker(sender)) return;
       const event = msg as Partial<MenuRequestEvent> | null;
       if (event?.event !== MENU_REQUEST_EVENT || windowId === undefined || event.windowId !== windowId) return;
       void consume().catch(() => undefined);

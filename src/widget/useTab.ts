@@ -1,7 +1,7 @@
 /** Which tab the panel speaks for, and what the worker knows of it. */
 import { useEffect, useState } from 'preact/hooks';
 import { call, RpcError } from '../protocol/client';
-import { TAB_EMAILS_EVENT, type TabStateEvent } from '../protocol/events';
+import { fromWorker, TAB_EMAILS_EVENT, type TabStateEvent } from '../protocol/events';
 import type { ErrorInfo, ScanState } from '../protocol/schemas';
 
 /** Follows the active tab of the panel's window, unless the panel was opened for one tab (`?tab=`). */
@@ -37,9 +37,8 @@ export function useScan(tabId: number | null): { scan: ScanState | null; error: 
       .then((state) => live && setScan((prev) => (state.status === 'pending' && prev ? prev : state)))
       .catch((e: unknown) => live && setError(e instanceof RpcError ? e.info : { code: 'internal' }));
     const onMessage = (msg: unknown, sender: chrome.runtime.MessageSender) => {
-      // Only the worker speaks for tabs. Content scripts' messages reach this page too: they always carry
-      // a tab, and other extensions' a foreign id. (A worker's messages may carry no origin at all.)
-      if (sender.id !== chrome.runtime.id || sender.tab || (sender.origin && sender.origin !== location.origin)) return;
+      // Only the worker speaks for tabs.
+      if (!fromWorker(sender)) return;
       const event = msg as Partial<TabStateEvent> | null;
       if (event?.event === TAB_EMAILS_EVENT && event.tabId === tabId && event.state) setScan(event.state);
     };

@@ -159,9 +159,13 @@ function rank(c: ContactData): number {
 
 const WEB_APP: Record<string, string> = { EU: 'https://app.eu.intercom.com', AU: 'https://app.au.intercom.com' };
 
+/** The Intercom web app of the workspace's region. */
+export function webAppBase(region: string | null): string {
+  return WEB_APP[(region ?? '').toUpperCase()] ?? 'https://app.intercom.com';
+}
+
 export function contactUrl(app: { idCode: string; region: string | null }, id: string): string {
-  const base = WEB_APP[(app.region ?? '').toUpperCase()] ?? 'https://app.intercom.com';
-  return `${base}/a/apps/${encodeURIComponent(app.idCode)}/users/${encodeURIComponent(id)}`;
+  return `${webAppBase(app.region)}/a/apps/${encodeURIComponent(app.idCode)}/users/${encodeURIComponent(id)}`;
 }
 
 export function toContactView(

@@ -1,8 +1,7 @@
 /** Runtime checks for conversations, tickets and messages (see shapes.ts). */
 import * as v from 'valibot';
-import { listOf, optNum, optStr } from './shapes';
+import { Id, listOf, optNum, optStr } from './shapes';
 
-const Id = v.pipe(v.union([v.string(), v.number()]), v.transform(String));
 const Author = v.optional(v.nullable(v.looseObject({ type: optStr, id: v.optional(v.nullable(Id), null), name: optStr })), null);
 
 export const ConversationPartSchema = v.looseObject({

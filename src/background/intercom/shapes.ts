@@ -4,7 +4,8 @@
  */
 import * as v from 'valibot';
 
-const Id = v.pipe(v.union([v.string(), v.number()]), v.transform(String));
+/** Intercom sends some ids as numbers: always strings here. */
+export const Id = v.pipe(v.union([v.string(), v.number()]), v.transform(String));
 const Ref = v.looseObject({ id: Id });
 const RefList = v.looseObject({ data: v.optional(v.array(Ref), []), has_more: v.optional(v.boolean()) });
 export const optStr = v.optional(v.nullable(v.string()), null);

@@ -6,7 +6,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Action, OutboxEntry } from '../../protocol/actions';
 import { call, RpcError } from '../../protocol/client';
-import { OUTBOX_EVENT, type OutboxEvent } from '../../protocol/events';
+import { fromWorker, OUTBOX_EVENT, type OutboxEvent } from '../../protocol/events';
 import type { ErrorInfo } from '../../protocol/schemas';
 import { errorMessage } from '../errors';
 import { t } from '../i18n';
@@ -44,7 +44,7 @@ export function OutboxPanel() {
       .catch(() => undefined);
     const onMessage = (msg: unknown, sender: chrome.runtime.MessageSender) => {
       // Only the worker speaks for the outbox: never a content script (they carry a tab) or another extension.
-      if (sender.id !== chrome.runtime.id || sender.tab || (sender.origin && sender.origin !== location.origin)) return;
+      if (!fromWorker(sender)) return;
       const event = msg as Partial<OutboxEvent> | null;
       if (event?.event === OUTBOX_EVENT && Array.isArray(event.entries)) {
         heard = true;
