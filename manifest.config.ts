@@ -75,10 +75,25 @@ export function buildManifest(mode: string) {
         "form-action 'none'",
       ].join('; '),
     },
+    // At most four commands may suggest a key; one that is not free in the user's Chrome is simply left
+    // unbound. Every command can be (re)bound at chrome://extensions/shortcuts, which Settings links to.
+    // Names must match src/background/commands.ts.
     commands: {
       _execute_action: {
         suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' },
         description: '__MSG_cmdOpenPanel__',
+      },
+      'lookup-selection': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_cmdLookupSelection__',
+      },
+      'scan-page': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_cmdScanPage__',
+      },
+      // No suggested key: for the user to bind.
+      'open-first-card': {
+        description: '__MSG_cmdFirstCard__',
       },
     },
   });
