@@ -6,22 +6,28 @@ import { ContactActivity } from './activity/ContactActivity';
 import { Avatar } from './Avatar';
 import { attributeText, locationText, relativeTime, roleLabel } from './format';
 import { t } from './i18n';
+import type { QuickKey } from './keys';
 
 interface Props {
   contact: ContactView;
   onBack: () => void;
   /** A quick action changed the contact: the card (and the list) show the worker's new answer. */
   onContact: (c: ContactView) => void;
-  /** Open with this quick action's form open (the right-click menu's "Tag in Intercom…"). */
-  initialAction?: 'tag';
+  /**
+   * Open this quick action's form (the right-click menu's "Tag in Intercom…", a shortcut key); a new nonce
+   * asks again. With one, focus goes to the form instead of the card's name.
+   */
+  action?: { kind: QuickKey; nonce: number } | null;
 }
 
-export function ContactCard({ contact, onBack, onContact, initialAction }: Props) {
+export function ContactCard({ contact, onBack, onContact, action }: Props) {
   const location = locationText(contact);
   const attributes = Object.entries(contact.customAttributes);
   const heading = useRef<HTMLHeadingElement>(null);
   // Opening a card moves focus to its name, so a keyboard or screen-reader user starts reading there.
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    if (!action) heading.current?.focus();
+  }, []);
   return (
     <article class="card" aria-labelledby="card-title">
       <header class="card-header">
@@ -34,7 +40,7 @@ export function ContactCard({ contact, onBack, onContact, initialAction }: Props
           <span class={`badge badge-${contact.role}`}>{roleLabel(contact.role)}</span>
         </div>
       </header>
-      <ContactActions contact={contact} onContact={onContact} initialAction={initialAction} />
+      <ContactActions contact={contact} onContact={onContact} request={action} />
       <dl class="fields">
         <Field label={t('fieldEmail')} value={contact.email} />
         <Field label={t('fieldPhone')} value={contact.phone} />
