@@ -9,6 +9,7 @@ import { actingAdminId, contactActivity, conversationDetail, findCompanyRefs, se
 import type { Handlers } from './router';
 import { TabScans, syncAutoScan } from './scan';
 import { limiter, resetSession, session } from './session';
+import { ALL_SITES } from '../protocol/schemas';
 import { baseUrlFor, ensureHostPermission, readSettings, settingsView, writeSettings } from './settings';
 import { forgetToken, readToken, saveToken } from './vault';
 
@@ -78,8 +79,24 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox())
         await chrome.permissions.remove({ origins: [`${input.origin}/*`] }).catch(() => false);
       }
       const autoScanOrigins = input.enabled ? [...others, input.origin] : others;
-      await syncAutoScan(autoScanOrigins);
+      await syncAutoScan(autoScanOrigins, settings.autoScanAll);
       return settingsView(await writeSettings({ autoScanOrigins }));
+    },
+
+    async 'site/auto-scan-all'(input) {
+      const settings = await readSettings();
+      let autoScanOrigins = settings.autoScanOrigins;
+      if (input.enabled) {
+        const granted = await chrome.permissions.contains({ origins: ALL_SITES });
+        if (!granted) throw new AppError('no_permission', { detail: ALL_SITES.join(' ') });
+      } else {
+        await chrome.permissions.remove({ origins: ALL_SITES }).catch(() => false);
+        // Chrome may take sites granted one by one back with the wider grant: keep only those still granted.
+        const still = await Promise.all(autoScanOrigins.map((o) => chrome.permissions.contains({ origins: [`${o}/*`] })));
+        autoScanOrigins = autoScanOrigins.filter((_, i) => still[i]);
+      }
+      await syncAutoScan(autoScanOrigins, input.enabled);
+      return settingsView(await writeSettings({ autoScanOrigins, autoScanAll: input.enabled }));
     },
 
     async 'contacts/lookup'(input) {

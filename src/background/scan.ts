@@ -5,7 +5,7 @@
  */
 import scannerFile from '../content/entry.ts?script&iife';
 import { TAB_EMAILS_EVENT, type TabStateEvent } from '../protocol/events';
-import type { ScanState } from '../protocol/schemas';
+import { ALL_SITES, type ScanState } from '../protocol/schemas';
 
 const REPORT_WAIT_MS = 4000;
 const AUTO_SCAN_ID = 'sidekick-auto-scan';
@@ -74,17 +74,20 @@ export class TabScans {
   }
 }
 
-/** Keeps the registered auto-scan content script in step with the user's list of sites. */
-export async function syncAutoScan(origins: string[]): Promise<void> {
+/**
+ * Keeps the registered auto-scan content script in step with the user's choice: every site, or the list of
+ * sites (settings.autoScanOrigins, the source of truth). Only the worker registers or removes it.
+ */
+export async function syncAutoScan(origins: string[], allSites = false): Promise<void> {
   const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [AUTO_SCAN_ID] });
-  if (!origins.length) {
+  if (!origins.length && !allSites) {
     if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [AUTO_SCAN_ID] });
     return;
   }
   const script = {
     id: AUTO_SCAN_ID,
     js: [scannerFile],
-    matches: origins.map((o) => `${o}/*`),
+    matches: allSites ? [...ALL_SITES] : origins.map((o) => `${o}/*`),
     runAt: 'document_idle' as const,
     persistAcrossSessions: true,
   };

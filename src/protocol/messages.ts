@@ -53,6 +53,8 @@ export const ROUTES = {
   'tab/scan': { caller: 'extension', input: v.object({ tabId: TabIdSchema }) },
   'tab/state': { caller: 'extension', input: v.object({ tabId: TabIdSchema }) },
   'site/auto-scan': { caller: 'extension', input: v.object({ origin: OriginSchema, enabled: v.boolean() }) },
+  /** "Scan every site automatically" (Settings); the page asks for the permissions first, in the click. */
+  'site/auto-scan-all': { caller: 'extension', input: v.object({ enabled: v.boolean() }) },
   'contacts/lookup': {
     caller: 'extension',
     input: v.object({
@@ -99,6 +101,7 @@ export interface RouteOutputs {
   'tab/scan': ScanState;
   'tab/state': ScanState;
   'site/auto-scan': SettingsView;
+  'site/auto-scan-all': SettingsView;
   'contacts/lookup': { contacts: Record<string, ContactView | null> };
   'contacts/create-lead': ContactView;
   'contacts/search-name': { contacts: ContactView[] };
