@@ -64,7 +64,9 @@ export function ContactActions({ contact, onContact, initialAction, request }: C
     setUndo(null);
     setUndoProblem(null);
   }, [contact.id]);
-  const focusPane = () => pane.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+  // A field to type in comes first (a form may start with buttons, like the Tag form's current tags).
+  const focusPane = () =>
+    (pane.current?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea') ?? pane.current?.querySelector<HTMLElement>('button'))?.focus();
   useEffect(() => {
     if (open) focusPane();
   }, [open]);
