@@ -14,6 +14,7 @@ import { SearchBox } from './SearchBox';
 import { SiteToggle } from './SiteToggle';
 import { ErrorState, Notice, Skeleton } from './States';
 import { useContacts } from './useContacts';
+import { useFirstCard } from './useFirstCard';
 import { useMenuRequest } from './useMenuRequest';
 import { useBoundTab, useScan } from './useTab';
 
@@ -34,9 +35,6 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
   /** The card opens this action's form (the menu's "Tag in Intercom…", a shortcut key); each nonce asks again. */
   const [cardAction, setCardAction] = useState<{ kind: QuickKey; nonce: number } | null>(null);
   const actionNonce = useRef(0);
-  /** A "first card" command waits for the page's people to be looked up. */
-  const [wantFirst, setWantFirst] = useState(false);
-  const [noneFirst, setNoneFirst] = useState(false);
   const [help, setHelp] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   /** "/" on a card: back to the list, then to the search box. */
@@ -114,23 +112,10 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
     !help,
   );
 
-  // "Open the first card": the first person of the page, in page order, whom Intercom knows.
-  useEffect(() => {
-    if (!wantFirst || scan === null || scan.status === 'pending') return;
-    const emails = scan.status === 'ok' ? scan.emails : [];
-    for (const email of emails) {
-      const contact = people.known[email];
-      if (contact === undefined && people.error === null) return; // not answered yet: wait, to keep page order
-      if (contact) {
-        setWantFirst(false);
-        openedFrom.current = { list: PAGE_LIST, email };
-        setOpen(contact);
-        return;
-      }
-    }
-    setWantFirst(false);
-    setNoneFirst(true);
-  }, [wantFirst, scan, people.known, people.error]);
+  const firstCard = useFirstCard(scan, people.known, people.error, (contact, email) => {
+    openedFrom.current = { list: PAGE_LIST, email };
+    setOpen(contact);
+  });
 
   useMenuRequest((request) => void runMenuRequest(request));
   const showSearch = (list: string[] | null) => {
@@ -142,8 +127,7 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
     setOpen(null);
     setCardAction(null);
     showSearch(null);
-    setWantFirst(request.kind === 'first-card');
-    setNoneFirst(false);
+    firstCard.want(request.kind === 'first-card');
     // The worker has scanned the tab already; its answer reaches the list by itself.
     if (request.kind === 'scan' || request.kind === 'first-card') return;
     try {
@@ -220,7 +204,7 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
           <>
             <SearchBox inputRef={search} lookupOne={people.lookupOne} onResult={(email) => showSearch(email ? [email] : null)} />
             {menuError && <ErrorState error={menuError} />}
-            {noneFirst && (
+            {firstCard.none && (
               <p class="muted" role="status">
                 {t('firstCardNone')}
               </p>
