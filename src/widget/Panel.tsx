@@ -89,6 +89,10 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
         setOpen(null);
         return true;
       },
+      leave: () => {
+        (document.activeElement as HTMLElement | null)?.blur();
+        return true;
+      },
       tag: () => openAction('tag'),
       message: () => openAction('message'),
       ticket: () => openAction('ticket'),

@@ -4,11 +4,14 @@
  *
  * A shortcut never fires while the user types (text fields, selects, contenteditable), with Ctrl, Alt or ⌘
  * held, during IME composition, or when something else already handled the key (defaultPrevented), and never
- * inside an open menu, picker or dialog. Escape is the one key that also works from a text field.
+ * inside an open menu, picker or dialog. Escape is the one key that also works from a text field (from one
+ * with text in it, it first only leaves the field, so a draft is never thrown away by one key). The arrow keys
+ * move through the list only from the list itself (or with nothing focused); elsewhere they keep scrolling.
  */
 import { useEffect, useRef } from 'preact/hooks';
 
-export type KeyAction = 'next' | 'prev' | 'back' | 'tag' | 'message' | 'ticket' | 'note' | 'search' | 'help';
+/** `leave`: Escape in a field holding a draft only leaves the field (a second Escape goes back). */
+export type KeyAction = 'next' | 'prev' | 'back' | 'leave' | 'tag' | 'message' | 'ticket' | 'note' | 'search' | 'help';
 /** The quick actions the letter keys open on a card. */
 export type QuickKey = 'tag' | 'message' | 'ticket' | 'note';
 
@@ -60,11 +63,25 @@ export function inKeyOwner(target: EventTarget | null | undefined): boolean {
   return !!asElement(target)?.closest(OWNS_KEYS);
 }
 
+/** Whether a text field holds something the user typed. */
+function hasDraft(target: EventTarget | null | undefined): boolean {
+  const el = asElement(target);
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) return el.value.trim() !== '';
+  return el?.tagName !== 'SELECT' && !!el?.closest('[contenteditable]')?.textContent?.trim();
+}
+
 /** The action a key press asks for, or null when the key is not a shortcut here. */
 export function keyAction(e: KeyInput): KeyAction | null {
   if (e.defaultPrevented || e.isComposing || e.ctrlKey || e.altKey || e.metaKey) return null;
-  if (e.key === 'Escape') return inKeyOwner(e.target) ? null : 'back';
+  if (e.key === 'Escape') {
+    if (inKeyOwner(e.target)) return null;
+    return isTyping(e.target) && hasDraft(e.target) ? 'leave' : 'back';
+  }
   if (isTyping(e.target) || inKeyOwner(e.target)) return null;
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    const el = asElement(e.target);
+    if (el && el !== document.body && el !== document.documentElement && !el.closest('ul.contacts')) return null;
+  }
   return SINGLE_KEYS[e.key] ?? null;
 }
 

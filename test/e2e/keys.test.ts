@@ -81,6 +81,12 @@ describe('single keys in the panel', () => {
     await panel.keyboard.type('jk');
     expect(await search.inputValue()).toBe('jk');
     expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Escape leaves the field, keeping what was typed; then j moves again.
+    await panel.keyboard.press('Escape');
+    expect(await search.evaluate((el) => el === document.activeElement)).toBe(false);
+    expect(await search.inputValue()).toBe('jk');
+    await panel.keyboard.press('j');
+    expect((await focused(panel)).email).not.toBeNull();
     await panel.close();
     await page.close();
   });

@@ -30,12 +30,10 @@ describe('keyAction', () => {
 
   it('maps the single keys on ordinary elements', () => {
     const target = button();
-    const map = Object.fromEntries(['j', 'k', 'ArrowDown', 'ArrowUp', 't', 'm', 'i', 'n', '/', '?', 'Escape', 'x', 'Enter', 'T'].map((key) => [key, keyAction({ key, target })]));
+    const map = Object.fromEntries(['j', 'k', 't', 'm', 'i', 'n', '/', '?', 'Escape', 'x', 'Enter', 'T'].map((key) => [key, keyAction({ key, target })]));
     expect(map).toEqual({
       j: 'next',
-      ArrowDown: 'next',
       k: 'prev',
-      ArrowUp: 'prev',
       t: 'tag',
       m: 'message',
       i: 'ticket',
@@ -60,16 +58,40 @@ describe('keyAction', () => {
       '<input data-t type="search">',
       '<textarea data-t></textarea>',
       '<select data-t><option>a</option></select>',
-      '<div contenteditable="true"><p data-t>x</p></div>',
-      '<div data-t contenteditable="">x</div>',
+      '<div contenteditable="true"><p data-t></p></div>',
+      '<div data-t contenteditable=""></div>',
     ]) {
       const target = el(html);
       for (const key of ['j', 'k', 't', 'm', 'i', 'n', '/', '?', 'ArrowDown']) expect(keyAction({ key, target }), `${key} in ${html}`).toBeNull();
+      // Empty fields: Escape goes back (with a draft it only leaves the field, below).
       expect(keyAction({ key: 'Escape', target }), html).toBe('back');
     }
     // A checkbox or a button is not a text field: the keys work there.
     expect(keyAction({ key: 't', target: el('<input data-t type="checkbox">') })).toBe('tag');
     expect(keyAction({ key: 't', target: el('<div contenteditable="false"><span data-t>x</span></div>') })).toBe('tag');
+  });
+
+  it('Escape in a field with text in it only leaves the field; in an empty one it goes back', () => {
+    const area = el('<textarea data-t></textarea>') as HTMLTextAreaElement;
+    expect(keyAction({ key: 'Escape', target: area })).toBe('back');
+    area.value = 'A reply I am writing';
+    expect(keyAction({ key: 'Escape', target: area })).toBe('leave');
+    const input = el('<input data-t value="  ">') as HTMLInputElement;
+    expect(keyAction({ key: 'Escape', target: input })).toBe('back');
+    input.value = 'ana@';
+    expect(keyAction({ key: 'Escape', target: input })).toBe('leave');
+    expect(keyAction({ key: 'Escape', target: el('<div contenteditable="true"><p data-t>draft</p></div>') })).toBe('leave');
+    expect(keyAction({ key: 'Escape', target: el('<select data-t><option>a</option></select>') })).toBe('back');
+  });
+
+  it('the arrows move through the list only from the list or with nothing focused', () => {
+    const inList = el('<ul class="contacts"><li><button data-t>Ana</button></li></ul>');
+    expect(keyAction({ key: 'ArrowDown', target: inList })).toBe('next');
+    expect(keyAction({ key: 'ArrowUp', target: inList })).toBe('prev');
+    expect(keyAction({ key: 'ArrowDown', target: document.body })).toBe('next');
+    const elsewhere = el('<button data-t>Look up</button>');
+    expect(keyAction({ key: 'ArrowDown', target: elsewhere })).toBeNull();
+    expect(keyAction({ key: 'j', target: elsewhere })).toBe('next');
   });
 
   it('fires nothing with Ctrl, Alt or ⌘ held, while composing, or when the key was already handled', () => {
@@ -216,6 +238,13 @@ describe('the keys in the panel', () => {
     const event = press('j');
     expect(event).toBe(true); // not prevented: the letter goes into the field
     expect(document.activeElement).toBe(search);
+    // With text in it, Escape leaves the field (and keeps the text); then the keys work again.
+    fireEvent.input(search, { target: { value: 'ana@' } });
+    press('Escape');
+    expect(document.activeElement).not.toBe(search);
+    expect((search as HTMLInputElement).value).toBe('ana@');
+    press('j');
+    expect(document.activeElement?.getAttribute('data-email')).toBe('ana@acme.test');
   });
 
   it('t on the selected row opens its card on the Tag form; Esc closes the form, Esc again the card', async () => {
