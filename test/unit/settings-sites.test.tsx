@@ -114,3 +114,14 @@ describe('keyboard shortcuts', () => {
     expect(screen.getByRole('link', { name: 'Change shortcuts in Chrome' }).getAttribute('href')).toBe('chrome://extensions/shortcuts');
   });
 });
+
+describe('the panel’s site switch while every site is scanned', () => {
+  it('says every site is scanned instead of offering the one-site switch', async () => {
+    const { SiteToggle } = await import('../../src/widget/SiteToggle');
+    const { rerender } = render(<SiteToggle origin="https://crm.example" settings={{ ...base, autoScanAll: true }} onChange={() => undefined} onEnabled={() => undefined} />);
+    expect(screen.getByText('Every site is scanned automatically (Settings).')).toBeTruthy();
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    rerender(<SiteToggle origin="https://crm.example" settings={base} onChange={() => undefined} onEnabled={() => undefined} />);
+    expect(screen.getByRole('checkbox', { name: 'Scan this site automatically' })).toBeTruthy();
+  });
+});
