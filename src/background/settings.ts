@@ -19,6 +19,7 @@ const StoredSettings = v.object({
   apiUrl: v.optional(v.nullable(v.string()), null),
   autoScanOrigins: v.optional(v.array(v.string()), []),
   actingAdminId: v.optional(v.nullable(v.string()), null),
+  highlightEmails: v.optional(v.boolean(), false),
 });
 export type Settings = v.InferOutput<typeof StoredSettings>;
 
@@ -77,5 +78,6 @@ export async function settingsView(settings?: Settings): Promise<SettingsView> {
     hasToken: (await readToken()) !== null,
     autoScanOrigins: s.autoScanOrigins,
     actingAdminId: s.actingAdminId,
+    highlightEmails: s.highlightEmails,
   };
 }

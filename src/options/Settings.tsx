@@ -1,4 +1,5 @@
 /** Settings: the token (write-only: the page never reads it back), the region or a custom API URL. */
+import { HighlightSetting } from './HighlightSetting';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { call, RpcError } from '../protocol/client';
 import type { WorkspaceView } from '../protocol/actions';
@@ -210,6 +211,7 @@ export function Settings() {
           </a>
         </p>
       </section>
+      <HighlightSetting view={view} onChange={setView} />
       {/*
         Two live regions, on the page from the start so that what appears in them is announced, each once
         (no live region around them): confirmations politely, errors at once.

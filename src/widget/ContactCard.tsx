@@ -14,9 +14,12 @@ interface Props {
   onContact: (c: ContactView) => void;
   /** Open with this quick action's form open (the right-click menu's "Tag in Intercom…"). */
   initialAction?: 'tag';
+  /** The in-page card closes instead of going back to a list. */
+  backLabel?: string;
+  backIcon?: string;
 }
 
-export function ContactCard({ contact, onBack, onContact, initialAction }: Props) {
+export function ContactCard({ contact, onBack, onContact, initialAction, backLabel, backIcon = '←' }: Props) {
   const location = locationText(contact);
   const attributes = Object.entries(contact.customAttributes);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -25,8 +28,8 @@ export function ContactCard({ contact, onBack, onContact, initialAction }: Props
   return (
     <article class="card" aria-labelledby="card-title">
       <header class="card-header">
-        <button type="button" class="btn btn-ghost" onClick={onBack} aria-label={t('back')}>
-          ←
+        <button type="button" class="btn btn-ghost" onClick={onBack} aria-label={backLabel ?? t('back')}>
+          {backIcon}
         </button>
         <Avatar name={contact.name} email={contact.email} src={contact.avatar} size={48} />
         <div class="card-heading">
