@@ -38,15 +38,21 @@ export interface CardHost {
   destroy(): void;
 }
 
-/** Where the card goes: below the anchor if it fits, else above, else as high as it fits; never off-screen. */
+/**
+ * Where the card goes, never over its address and never off-screen: below it if it fits, else above, else to
+ * its right, else to its left; on a screen too small for any of those, as close below as it can.
+ */
 export function placeCard(anchor: DOMRect, viewport: { width: number; height: number }): { left: number; top: number } {
   const width = Math.min(CARD_WIDTH, viewport.width - 16);
   const height = Math.min(CARD_HEIGHT, viewport.height - 16);
-  const left = Math.max(8, Math.min(anchor.left, viewport.width - width - 8));
-  let top = anchor.bottom + GAP;
-  if (top + height > viewport.height - 8) top = anchor.top - GAP - height;
-  if (top < 8) top = Math.max(8, viewport.height - height - 8);
-  return { left: Math.round(left), top: Math.round(top) };
+  const clampX = (x: number) => Math.round(Math.max(8, Math.min(x, viewport.width - width - 8)));
+  const clampY = (y: number) => Math.round(Math.max(8, Math.min(y, viewport.height - height - 8)));
+  if (anchor.bottom + GAP + height <= viewport.height - 8) return { left: clampX(anchor.left), top: Math.round(anchor.bottom + GAP) };
+  if (anchor.top - GAP - height >= 8) return { left: clampX(anchor.left), top: Math.round(anchor.top - GAP - height) };
+  const beside = clampY(anchor.top - height / 3);
+  if (anchor.right + GAP + width <= viewport.width - 8) return { left: Math.round(anchor.right + GAP), top: beside };
+  if (anchor.left - GAP - width >= 8) return { left: Math.round(anchor.left - GAP - width), top: beside };
+  return { left: clampX(anchor.left), top: clampY(anchor.bottom + GAP) };
 }
 
 export function createCardHost(doc: Document, frameUrl: (email: string) => string, frameTitle: (email: string) => string): CardHost {

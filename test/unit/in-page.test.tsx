@@ -65,12 +65,26 @@ describe('placeCard', () => {
   it('above it when it does not fit below', () => {
     expect(placeCard(rect(100, 700), viewport)).toEqual({ left: 100, top: 700 - 6 - CARD_HEIGHT });
   });
-  it('never off-screen', () => {
-    const p = placeCard(rect(990, 400), viewport);
-    expect(p.left).toBe(1000 - CARD_WIDTH - 8);
-    const tiny = placeCard(rect(10, 200), { width: 300, height: 300 });
-    expect(tiny.left).toBeGreaterThanOrEqual(8);
-    expect(tiny.top).toBeGreaterThanOrEqual(8);
+  it('beside it (right, else left) when it fits neither below nor above', () => {
+    const short = { width: 1000, height: 620 };
+    const right = placeCard(rect(100, 300), short);
+    expect(right.left).toBe(100 + 120 + 6);
+    const left = placeCard(rect(800, 300), short);
+    expect(left.left).toBe(800 - 6 - CARD_WIDTH);
+    for (const p of [right, left]) {
+      expect(p.top).toBeGreaterThanOrEqual(8);
+      expect(p.top + CARD_HEIGHT).toBeLessThanOrEqual(620 - 8);
+    }
+  });
+
+  it('never off-screen, on any screen', () => {
+    for (const [x, y, vw, vh] of [[990, 400, 1000, 800], [10, 200, 300, 300], [0, 0, 200, 200], [500, 590, 1000, 600]] as const) {
+      const p = placeCard(rect(x, y), { width: vw, height: vh });
+      expect(p.left).toBeGreaterThanOrEqual(8);
+      expect(p.top).toBeGreaterThanOrEqual(8);
+      expect(p.left + Math.min(CARD_WIDTH, vw - 16)).toBeLessThanOrEqual(vw - 8);
+      expect(p.top + Math.min(CARD_HEIGHT, vh - 16)).toBeLessThanOrEqual(vh - 8);
+    }
   });
 });
 
@@ -83,7 +97,7 @@ describe('InPageCard', () => {
   afterEach(cleanup);
 
   it('shows the contact with the quick actions, and asks the worker for that address only', async () => {
-    const ana = contactView({ email: 'ana@example.com', name: 'Ana <b>Lima</b>' });
+    const ana = contactView({ id: 'c1', email: 'ana@example.com', name: 'Ana <b>Lima</b>' });
     fake.answers['contacts/lookup'] = () => ({ contacts: { 'ana@example.com': ana } });
     render(<InPageCard email="ana@example.com" />);
     await screen.findByRole('heading', { name: 'Ana <b>Lima</b>' });
@@ -93,7 +107,7 @@ describe('InPageCard', () => {
 
   it('offers Create lead for an unknown address and shows the new lead', async () => {
     fake.answers['contacts/lookup'] = () => ({ contacts: { 'new@example.org': null } });
-    fake.answers['contacts/create-lead'] = ({ email }: { email: string }) => contactView({ email, name: null, role: 'lead' });
+    fake.answers['contacts/create-lead'] = ({ email }: { email: string }) => contactView({ id: 'c2', email, name: null, role: 'lead' });
     render(<InPageCard email="new@example.org" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Create lead' }));
     await screen.findByRole('heading', { name: 'new@example.org' });
