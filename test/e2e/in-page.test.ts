@@ -8,7 +8,7 @@
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoViolations } from './axe';
-import { configure, contactOf, openPanelFor, startWorld, stopWorld, type World } from './helpers';
+import { configure, contactOf, openPanelFor, startWorld, stopWorld, textBox, type World } from './helpers';
 
 const KNOWN = 'olivia.bennett@northwind-analytics.com';
 const UNKNOWN = 'newperson@example.org';
@@ -24,23 +24,6 @@ beforeAll(async () => {
   await settings.close();
 });
 afterAll(() => stopWorld(w));
-
-/** Where a text occurs on the page (the centre of its first box), found as a page script would. */
-function centreOf(p: Page, text: string) {
-  return p.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.textContent!.indexOf(needle);
-      if (i < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + needle.length);
-      const r = range.getClientRects()[0]!;
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
-    }
-    throw new Error(`${needle} is not on the page`);
-  }, text);
-}
 
 /** The marks as assistive technology sees them (the full accessibility tree reaches into closed shadow roots). */
 async function marks(): Promise<Array<{ name: string; focused: boolean }>> {
@@ -65,7 +48,7 @@ async function interactive(frame: Frame): Promise<Frame> {
 }
 
 async function openCardByClick(email: string): Promise<Frame> {
-  const at = await centreOf(page, email);
+  const at = await textBox(page, email);
   await page.mouse.click(at.x, at.y);
   await expect.poll(() => cardFrame()?.url() ?? '').toContain(encodeURIComponent(email));
   return interactive(cardFrame()!);
@@ -116,7 +99,7 @@ describe('highlighting on', () => {
     await frame.getByRole('group', { name: 'Quick actions' }).waitFor();
     // Next to the address and not over it: the address's centre is outside the card, which is within a few
     // pixels of it (below, above or beside).
-    const at = await centreOf(page, KNOWN);
+    const at = await textBox(page, KNOWN);
     const box = (await (await frame.frameElement()).boundingBox())!;
     const inside = at.x >= box.x && at.x <= box.x + box.width && at.y >= box.y && at.y <= box.y + box.height;
     expect(inside).toBe(false);

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { ROOT } from './browser';
-import { openPanelFor, saveDemoSettings, startWorld, stopWorld } from './helpers';
+import { openPanelFor, saveDemoSettings, startWorld, stopWorld, textBox } from './helpers';
 
 const w = await startWorld();
 try {
@@ -34,19 +34,7 @@ try {
   const shown = again.page;
   await shown.setViewportSize({ width: 900, height: 620 });
   await again.panel.waitForFunction(() => document.querySelectorAll('li').length > 5);
-  const at = await shown.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.textContent!.indexOf(needle);
-      if (i < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + needle.length);
-      const r = range.getClientRects()[0]!;
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    throw new Error(`${needle} is not on the page`);
-  }, 'olivia.bennett@northwind-analytics.com');
+  const at = await textBox(shown, 'olivia.bennett@northwind-analytics.com');
   await shown.waitForTimeout(1500);
   await shown.mouse.click(at.x, at.y);
   const card = await (async () => {
