@@ -7,7 +7,7 @@ import { getMe } from './intercom/admins';
 import { Outbox } from './outbox';
 import { actingAdminId, contactActivity, conversationDetail, findCompanyRefs, setActingAdmin, workspaceInfo } from './reads';
 import type { Handlers } from './router';
-import { TabScans, syncAutoScan } from './scan';
+import { announceHighlight, TabScans, syncAutoScan } from './scan';
 import { limiter, resetSession, session } from './session';
 import { ALL_SITES } from '../protocol/schemas';
 import { baseUrlFor, ensureHostPermission, readSettings, settingsView, writeSettings } from './settings';
@@ -33,9 +33,9 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox())
   return {
     async 'emails/found'(input, caller) {
       // Only the top frame of a tab speaks for that tab; frames and impostors change nothing.
-      if (caller.kind !== 'content' || caller.frameId !== 0) return { accepted: 0 };
+      if (caller.kind !== 'content' || caller.frameId !== 0) return { accepted: 0, highlight: false };
       await scans.report(caller.tabId, caller.origin, input.emails, input.total);
-      return { accepted: input.emails.length };
+      return { accepted: input.emails.length, highlight: (await readSettings()).highlightEmails };
     },
 
     'settings/get': () => settingsView(),
@@ -67,6 +67,12 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox())
 
     async 'tab/state'(input) {
       return (await scans.get(input.tabId)) ?? { status: 'no_access' };
+    },
+
+    async 'settings/highlight'(input) {
+      const next = await writeSettings({ highlightEmails: input.enabled });
+      await announceHighlight(input.enabled);
+      return settingsView(next);
     },
 
     async 'site/auto-scan'(input) {

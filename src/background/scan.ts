@@ -4,7 +4,7 @@
  * storage.session (trusted contexts only) so a restarted worker still knows them.
  */
 import scannerFile from '../content/entry.ts?script&iife';
-import { TAB_EMAILS_EVENT, type TabStateEvent } from '../protocol/events';
+import { HIGHLIGHT_EVENT, TAB_EMAILS_EVENT, type HighlightEvent, type TabStateEvent } from '../protocol/events';
 import { ALL_SITES, type ScanState } from '../protocol/schemas';
 
 const REPORT_WAIT_MS = 4000;
@@ -93,4 +93,13 @@ export async function syncAutoScan(origins: string[], allSites = false): Promise
   };
   if (existing.length) await chrome.scripting.updateContentScripts([script]);
   else await chrome.scripting.registerContentScripts([script]);
+}
+
+/** Tells the scanner in every tab's top frame that highlighting was switched (tabs without one just fail). */
+export async function announceHighlight(enabled: boolean): Promise<void> {
+  const event: HighlightEvent = { event: HIGHLIGHT_EVENT, enabled };
+  const tabs = await chrome.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) => (tab.id === undefined ? undefined : chrome.tabs.sendMessage(tab.id, event, { frameId: 0 }).catch(() => undefined))),
+  );
 }

@@ -20,6 +20,7 @@ const StoredSettings = v.object({
   autoScanOrigins: v.optional(v.array(v.string()), []),
   autoScanAll: v.optional(v.boolean(), false),
   actingAdminId: v.optional(v.nullable(v.string()), null),
+  highlightEmails: v.optional(v.boolean(), false),
 });
 export type Settings = v.InferOutput<typeof StoredSettings>;
 
@@ -79,5 +80,6 @@ export async function settingsView(settings?: Settings): Promise<SettingsView> {
     autoScanOrigins: s.autoScanOrigins,
     autoScanAll: s.autoScanAll,
     actingAdminId: s.actingAdminId,
+    highlightEmails: s.highlightEmails,
   };
 }

@@ -1,7 +1,10 @@
 /**
  * The content script: finds the addresses on this page and reports them to the worker. It runs in the
- * page's isolated world, never sees the token or any contact data, and adds nothing to the page.
+ * page's isolated world and never sees the token or any contact data. It adds nothing to the page unless the
+ * user switched on highlighting (then: neutral marks and, on request, the in-page card — see ./in-page).
  */
+import { HIGHLIGHT_EVENT } from '../protocol/events';
+import { startInPage, type InPage } from './in-page';
 import { watch } from './scanner';
 
 declare global {
@@ -11,20 +14,38 @@ declare global {
   }
 }
 
+let last: string[] = [];
+let inPage: InPage | null = null;
+
+function highlight(on: boolean): void {
+  if (on && !inPage) inPage = startInPage(document);
+  if (!on && inPage) {
+    inPage.destroy();
+    inPage = null;
+  }
+  inPage?.update(last);
+}
+
 function report(emails: string[]): void {
   const message = { type: 'emails/found', input: { emails: emails.slice(0, 1000), total: emails.length } };
-  chrome.runtime.sendMessage(message).catch(() => undefined);
+  chrome.runtime
+    .sendMessage(message)
+    .then((answer: { ok?: boolean; data?: { highlight?: unknown } } | undefined) => highlight(answer?.data?.highlight === true))
+    .catch(() => undefined);
 }
 
 if (window === window.top) {
   if (window.__sidekickRescan) {
     window.__sidekickRescan();
   } else {
-    let last: string[] = [];
     watch(document, (emails) => {
       last = emails;
       report(emails);
     });
     window.__sidekickRescan = () => report(last);
+    chrome.runtime.onMessage.addListener((msg: { event?: unknown; enabled?: unknown } | null, sender) => {
+      // Only our worker (no tab: not another content script or page) switches highlighting.
+      if (sender.id === chrome.runtime.id && !sender.tab && msg?.event === HIGHLIGHT_EVENT) highlight(msg.enabled === true);
+    });
   }
 }

@@ -1,4 +1,5 @@
 /** Settings: the token (write-only: the page never reads it back), the region or a custom API URL. */
+import { HighlightSetting } from './HighlightSetting';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { call, RpcError } from '../protocol/client';
 import type { WorkspaceView } from '../protocol/actions';
@@ -200,6 +201,7 @@ export function Settings() {
           <p class="hint">{t('actAsNeedsToken')}</p>
         )}
       </section>
+      <HighlightSetting view={view} onChange={setView} />
       <AutoScanSettings view={view} busy={busy} run={run} onView={setView} />
       <ShortcutSettings />
       {/*

@@ -52,6 +52,7 @@ export const ROUTES = {
   'settings/forget-token': { caller: 'extension', input: v.object({}) },
   'tab/scan': { caller: 'extension', input: v.object({ tabId: TabIdSchema }) },
   'tab/state': { caller: 'extension', input: v.object({ tabId: TabIdSchema }) },
+  'settings/highlight': { caller: 'extension', input: v.object({ enabled: v.boolean() }) },
   'site/auto-scan': { caller: 'extension', input: v.object({ origin: OriginSchema, enabled: v.boolean() }) },
   /** "Scan every site automatically" (Settings); the page asks for the permissions first, in the click. */
   'site/auto-scan-all': { caller: 'extension', input: v.object({ enabled: v.boolean() }) },
@@ -93,7 +94,9 @@ export const ROUTES = {
 
 /** What each route answers with when it succeeds. */
 export interface RouteOutputs {
-  'emails/found': { accepted: number };
+  /** `highlight`: whether the content script should mark the addresses (the one setting it is told). */
+  'emails/found': { accepted: number; highlight: boolean };
+  'settings/highlight': SettingsView;
   'settings/get': SettingsView;
   'settings/save': SettingsView;
   'settings/test': ConnectionInfo;

@@ -100,6 +100,8 @@ export interface SettingsView {
   autoScanAll: boolean;
   /** The admin quick actions are sent as; null: the token's admin. */
   actingAdminId: string | null;
+  /** Neutral marks on the addresses of scanned pages, each opening the in-page card. Off by default. */
+  highlightEmails: boolean;
 }
 
 export interface ConnectionInfo {

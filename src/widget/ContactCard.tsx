@@ -18,9 +18,12 @@ interface Props {
    * asks again. With one, focus goes to the form instead of the card's name.
    */
   action?: { kind: QuickKey; nonce: number } | null;
+  /** The in-page card closes instead of going back to a list. */
+  backLabel?: string;
+  backIcon?: string;
 }
 
-export function ContactCard({ contact, onBack, onContact, action }: Props) {
+export function ContactCard({ contact, onBack, onContact, action, backLabel, backIcon = '←' }: Props) {
   const location = locationText(contact);
   const attributes = Object.entries(contact.customAttributes);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -31,8 +34,8 @@ export function ContactCard({ contact, onBack, onContact, action }: Props) {
   return (
     <article class="card" aria-labelledby="card-title">
       <header class="card-header">
-        <button type="button" class="btn btn-ghost" onClick={onBack} aria-label={t('back')}>
-          ←
+        <button type="button" class="btn btn-ghost" onClick={onBack} aria-label={backLabel ?? t('back')}>
+          {backIcon}
         </button>
         <Avatar name={contact.name} email={contact.email} src={contact.avatar} size={48} />
         <div class="card-heading">

@@ -1,7 +1,7 @@
 /**
  * axe-core in Debian's Chromium on the extension's own pages (Settings, the side panel's list, a contact card),
- * in the light and the dark colour scheme (./axe.ts), plus focus moving into a card and back as a keyboard user
- * sees it.
+ * in the light and the dark colour scheme, plus focus moving into a card and back as a keyboard user sees it.
+ * (How axe gets into an extension page: ./axe.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoViolations } from './axe';
