@@ -2,6 +2,7 @@
  * The content script: finds the addresses on this page and reports them to the worker. It runs in the
  * page's isolated world, never sees the token or any contact data, and adds nothing to the page.
  */
+import type { RouteInput } from '../protocol/messages';
 import { watch } from './scanner';
 
 declare global {
@@ -11,19 +12,18 @@ declare global {
   }
 }
 
-function report(emails: string[]): void {
-  const message = { type: 'emails/found', input: { emails: emails.slice(0, 1000), total: emails.length } };
-  chrome.runtime.sendMessage(message).catch(() => undefined);
+function report(input: RouteInput<'emails/found'>): void {
+  chrome.runtime.sendMessage({ type: 'emails/found', input }).catch(() => undefined);
 }
 
 if (window === window.top) {
   if (window.__sidekickRescan) {
     window.__sidekickRescan();
   } else {
-    let last: string[] = [];
-    watch(document, (emails) => {
-      last = emails;
-      report(emails);
+    let last: RouteInput<'emails/found'> = { emails: [], total: 0, names: {} };
+    watch(document, (emails, { names, total }) => {
+      last = { emails, names, total };
+      report(last);
     });
     window.__sidekickRescan = () => report(last);
   }
