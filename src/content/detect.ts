@@ -23,6 +23,8 @@ const MAILTO = 'mailto:';
 const RECIPIENT_KEYS = new Set(['to', 'cc', 'bcc']);
 /** Where a display name before `<address>` stops at the latest. */
 const NAME_STOP = new Set([...'\n,;:|()[]{}<>']);
+const LETTER_RE = /\p{L}/u;
+const FIRST_LETTER_RE = /\p{L}/u;
 const QUOTES: Record<string, string> = { '"': '"', '”': '“', "'": "'" };
 
 /** Ordered, de-duplicated, capped set of addresses; a later name fills in a missing one. */
@@ -76,9 +78,32 @@ function nameBefore(text: string, start: number, end: number, floor: number): st
     if (from < floor || nameEnd - from > MAX_NAME + 2) return null;
     return cleanName(text.slice(from + 1, nameEnd - 1));
   }
-  while (from > floor && nameEnd - from <= MAX_NAME && !NAME_STOP.has(text.charAt(from - 1))) from--;
+  while (from > floor && nameEnd - from <= MAX_NAME && !NAME_STOP.has(text.charAt(from - 1)) && !sentenceEndsAt(text, from - 1)) from--;
   // A run of text longer than any name is a sentence, not a name.
-  return nameEnd - from > MAX_NAME ? null : cleanName(text.slice(from, nameEnd));
+  if (nameEnd - from > MAX_NAME) return null;
+  const name = cleanName(text.slice(from, nameEnd));
+  return name !== null && looksLikeName(name) ? name : null;
+}
+
+/** `… thanks. Ana Lima <…>`: a space after a full stop that ends a word of 4+ letters (not `Dr.` or `J.`). */
+function sentenceEndsAt(text: string, space: number): boolean {
+  if (text.charAt(space) !== ' ' || !'.!?'.includes(text.charAt(space - 1))) return false;
+  let letters = 0;
+  while (letters < 4 && LETTER_RE.test(text.charAt(space - 2 - letters))) letters++;
+  return letters >= 4 || text.charAt(space - 1) !== '.';
+}
+
+/** Words particles of surnames may start lower-case; any other cased word of a name starts upper-case. */
+const PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'du', 'di', 'del', 'della', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'bin', 'al', 'el', 'y', 'e']);
+const MAX_NAME_WORDS = 6;
+
+function looksLikeName(name: string): boolean {
+  const words = name.split(' ');
+  if (words.length > MAX_NAME_WORDS) return false;
+  return words.every((word) => {
+    const first = FIRST_LETTER_RE.exec(word)?.[0];
+    return !first || first === first.toUpperCase() || PARTICLES.has(word.toLowerCase());
+  });
 }
 
 const isMailtoEnd = (ch: string): boolean => INVISIBLE_RE.test(ch) || `"'\`<>`.includes(ch);

@@ -84,6 +84,19 @@ describe('display names', () => {
     ]);
   });
 
+  it.each([
+    ['Thanks. Ana Lima <a@x.com>', 'Ana Lima'],
+    ['Dr. Ana Lima <a@x.com>', 'Dr. Ana Lima'],
+    ['Ana de la Cruz <a@x.com>', 'Ana de la Cruz'],
+    ['田中 太郎 <a@x.com>', '田中 太郎'],
+    ['Please reply to <a@x.com>', undefined],
+    ['. Please reply to <a@x.com>', undefined],
+    ['which is not a name at all <a@x.com>', undefined],
+    ['One Two Three Four Five Six Seven <a@x.com>', undefined],
+  ])('name of %j: %s', (text, name) => {
+    expect(extractFound(text)).toEqual([name ? { email: 'a@x.com', name } : { email: 'a@x.com' }]);
+  });
+
   it('takes no name from text that is not one', () => {
     expect(extractFound('(bob@example.com). 12 <x@example.com> <y@example.com ok')).toEqual([
       { email: 'bob@example.com' },
