@@ -13,7 +13,7 @@ const MAX_LABELS = 10;
 /** A bare `at … dot …` counts only before a country code or one of these: `meet at noon dot the office` does not. */
 const COMMON_TLDS = new Set(['com', 'org', 'net', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'io', 'dev', 'app', 'ai', 'me']);
 /** Cheap test first: most text has none of the markers an obfuscated address needs. */
-const MAYBE_RE = /[[({]\s{0,3}(?:at|@)\s{0,3}[\])}]|\sdot\s/i;
+export const MAYBE_OBFUSCATED_RE = /[[({]\s{0,3}(?:at|@)\s{0,3}[\])}]|\sdot\s/i;
 
 export interface Obfuscated {
   email: string;
@@ -55,7 +55,7 @@ function readDomain(text: string, from: number): { labels: string[]; end: number
 /** Obfuscated addresses in `text`, in order. A bare `at` counts only with a spelled-out `dot` after it. */
 export function findObfuscated(text: string): Obfuscated[] {
   const out: Obfuscated[] = [];
-  if (!MAYBE_RE.test(text)) return out;
+  if (!MAYBE_OBFUSCATED_RE.test(text)) return out;
   let floor = 0;
   AT_RE.lastIndex = 0;
   for (let m = AT_RE.exec(text); m; m = AT_RE.exec(text)) {

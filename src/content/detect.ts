@@ -6,7 +6,7 @@
  * input (the few regexes used only see strings already length-checked, or use bounded quantifiers).
  */
 import { canonical, cleanName, domainEnd, INVISIBLE_RE, localStart, MAX_NAME, normalizeEmail } from './address';
-import { decodeCloudflare, emailFromCloudflareHref, findObfuscated } from './decode';
+import { decodeCloudflare, emailFromCloudflareHref, findObfuscated, MAYBE_OBFUSCATED_RE } from './decode';
 
 export { canonical, cleanName, decodeCloudflare, emailFromCloudflareHref, MAX_NAME, normalizeEmail };
 
@@ -140,6 +140,11 @@ export function extractFound(text: string, limit: number = MAX_EMAILS): Found[] 
   }
   for (const o of findObfuscated(text)) out.add(o.email);
   return out.list();
+}
+
+/** Cheap test: can `text` hold an address at all (an `@`, or the markers of an obfuscated one)? */
+export function mayHoldAddress(text: string): boolean {
+  return text.includes('@') || MAYBE_OBFUSCATED_RE.test(text);
 }
 
 /** The addresses of extractFound, without names. */

@@ -27,7 +27,7 @@ export type Kind = 'skip' | 'inline' | 'break' | 'unit';
 export function kindOf(el: Element): Kind {
   const tag = el.localName;
   if (SKIPPED_TAGS.has(tag)) return 'skip';
-  if (isHidden(el)) return 'unit';
+  if (el.hasAttributes() && isHidden(el)) return 'unit';
   if (INLINE_TAGS.has(tag)) return el.shadowRoot ? 'unit' : 'inline';
   return BREAK_TAGS.has(tag) ? 'break' : 'unit';
 }

@@ -13,7 +13,8 @@ export interface Unit {
   node: UnitNode;
   parent: Unit | null;
   found: Found[];
-  children: Set<Unit>;
+  /** Null until the unit has one. */
+  children: Set<Unit> | null;
 }
 
 /** The addresses on the page: the first MAX_EMAILS in order of first appearance, their names, and how many in all. */
@@ -47,9 +48,9 @@ export class Registry {
   }
 
   register(node: UnitNode, parent: Unit | null): Unit {
-    const unit: Unit = { node, parent, found: [], children: new Set() };
+    const unit: Unit = { node, parent, found: [], children: null };
     this.units.set(node, unit);
-    parent?.children.add(unit);
+    if (parent) (parent.children ??= new Set()).add(unit);
     return unit;
   }
 
@@ -95,12 +96,12 @@ export class Registry {
 
   /** Forgets a unit and every unit under it that it still owns. */
   drop(unit: Unit): void {
-    for (const child of unit.children) if (child.parent === unit) this.drop(child);
+    if (unit.children) for (const child of unit.children) if (child.parent === unit) this.drop(child);
     this.release(unit.found);
     unit.found = [];
-    unit.children = new Set();
+    unit.children = null;
     if (this.units.get(unit.node) === unit) this.units.delete(unit.node);
-    unit.parent?.children.delete(unit);
+    unit.parent?.children?.delete(unit);
   }
 
   snapshot(limit: number = MAX_EMAILS): Snapshot {

@@ -4,12 +4,13 @@
  * units it touched (a registered nested unit is kept as it is, a new one is scanned in full, one no longer
  * found is dropped with its addresses). Open shadow roots and same-origin iframes are units of their own.
  */
-import { extractFound, type Found } from './detect';
-import { attributeFound, hiddenFound, isElement, isHidden, isRendered, isText, kindOf } from './elements';
+import { extractFound, mayHoldAddress, type Found } from './detect';
+import { attributeFound, hiddenFound, isElement, isHidden, isRendered, kindOf } from './elements';
 import { Registry, type Unit, type UnitNode } from './units';
 
 /** No one text run yields more addresses than this (the page's count is what Snapshot.total reports). */
 const MAX_PER_RUN = 100_000;
+const NONE: Found[] = [];
 
 interface Frame {
   unit: Unit;
@@ -18,10 +19,11 @@ interface Frame {
   /** The current run of inline text, joined when a block boundary ends it. */
   parts: string[];
   /** What this scan of the unit found so far, counted as it was found (so the first scan keeps page order). */
-  seen: Map<string, Found>;
+  seen: Map<string, Found> | null;
   /** Whether the browser renders the unit: asked the first time its text holds an address. */
   rendered: boolean | null;
-  children: Set<Unit>;
+  /** The nested units met (most units have none: allocated on the first). */
+  children: Set<Unit> | null;
 }
 
 export interface WalkHooks {
@@ -94,18 +96,20 @@ export class Walker {
   /** Starts (re)scanning a unit: its own attributes first, then a shadow root or a frame's document. */
   private open(unit: Unit): void {
     const node = unit.node;
-    const frame: Frame = { unit, next: node.firstChild, parts: [], seen: new Map(), rendered: null, children: new Set() };
+    const frame: Frame = { unit, next: node.firstChild, parts: [], seen: null, rendered: null, children: null };
     this.stack.push(frame);
     if (!isElement(node)) {
       this.hooks.root(node as Document | ShadowRoot);
       return;
     }
-    if (isHidden(node)) {
-      this.found(frame, hiddenFound(node));
-      frame.next = null;
-      return;
+    if (node.hasAttributes()) {
+      if (isHidden(node)) {
+        this.found(frame, hiddenFound(node));
+        frame.next = null;
+        return;
+      }
+      this.found(frame, attributeFound(node));
     }
-    this.found(frame, attributeFound(node));
     if (node.localName === 'iframe') {
       frame.next = null;
       this.hooks.frame(node as HTMLIFrameElement);
@@ -121,23 +125,24 @@ export class Walker {
     const known = this.registry.get(node);
     if (known) {
       if (known.parent !== frame.unit) {
-        known.parent?.children.delete(known);
+        known.parent?.children?.delete(known);
         known.parent = frame.unit;
       }
-      frame.children.add(known);
+      (frame.children ??= new Set()).add(known);
       return;
     }
     const unit = this.registry.register(node, frame.unit);
-    frame.children.add(unit);
+    (frame.children ??= new Set()).add(unit);
     this.open(unit);
   }
 
   private step(frame: Frame, node: Node): void {
-    if (isText(node)) {
-      frame.parts.push(node.data);
+    const type = node.nodeType;
+    if (type === 3) {
+      frame.parts.push((node as Text).data);
       return advance(frame, node, false);
     }
-    if (!isElement(node)) return advance(frame, node, false);
+    if (type !== 1 || !isElement(node)) return advance(frame, node, false);
     const kind = this.registry.get(node) ? 'unit' : kindOf(node);
     if (kind === 'skip') return advance(frame, node, false);
     if (kind === 'unit') {
@@ -158,6 +163,8 @@ export class Walker {
 
   /** Counts what the unit names, once per address (a later name fills a missing one). */
   private found(frame: Frame, found: Found[]): void {
+    if (!found.length) return;
+    frame.seen ??= new Map();
     for (const f of found) {
       const had = frame.seen.get(f.email);
       if (!had) {
@@ -175,7 +182,7 @@ export class Walker {
     if (!frame.parts.length) return;
     const text = frame.parts.length === 1 ? frame.parts[0]! : frame.parts.join('');
     frame.parts = [];
-    if (text.length < 6) return;
+    if (text.length < 6 || !mayHoldAddress(text)) return;
     const found = extractFound(text, MAX_PER_RUN);
     if (!found.length) return;
     const node = frame.unit.node;
@@ -187,14 +194,16 @@ export class Walker {
     this.flush(frame);
     this.stack.pop();
     const { unit } = frame;
-    const found = [...frame.seen.values()];
+    const found = frame.seen ? [...frame.seen.values()] : NONE;
     if (this.registry.get(unit.node) !== unit) {
       this.registry.release(found); // dropped meanwhile
       return;
     }
     this.registry.release(unit.found);
     unit.found = found;
-    for (const child of unit.children) if (!frame.children.has(child) && child.parent === unit) this.registry.drop(child);
+    if (unit.children) {
+      for (const child of unit.children) if (!frame.children?.has(child) && child.parent === unit) this.registry.drop(child);
+    }
     unit.children = frame.children;
   }
 }
