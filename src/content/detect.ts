@@ -139,7 +139,24 @@ export function extractFound(text: string, limit: number = MAX_EMAILS): Found[] 
     }
   }
   for (const o of findObfuscated(text)) out.add(o.email);
+  if (VCARD_RE.test(text)) vcardNames(text, out);
   return out.list();
+}
+
+const VCARD_RE = /BEGIN:VCARD/i;
+const VCARD_FN_RE = /^(?:[\w-]{1,20}\.)?FN(?:;[^:\n]{0,200})?:(.{1,500})$/im;
+const VCARD_EMAIL_RE = /^(?:[\w-]{1,20}\.)?EMAIL(?:;[^:\n]{0,200})?:(.{1,300})$/gim;
+
+/** A vCard pasted as text (`BEGIN:VCARD … FN:Ana Lima … EMAIL;TYPE=work:ana@x.com … END:VCARD`): its FN names its addresses. */
+function vcardNames(text: string, out: Collector): void {
+  const upper = text.toUpperCase();
+  for (let begin = upper.indexOf('BEGIN:VCARD'); begin !== -1; ) {
+    const end = upper.indexOf('END:VCARD', begin);
+    const card = text.slice(begin, end === -1 ? text.length : end);
+    const name = cleanName(VCARD_FN_RE.exec(card)?.[1]?.replace(/\\([,;])/g, '$1') ?? '');
+    for (const m of card.matchAll(VCARD_EMAIL_RE)) out.add(normalizeEmail(m[1]!), name);
+    begin = end === -1 ? -1 : upper.indexOf('BEGIN:VCARD', end);
+  }
 }
 
 /** Cheap test: can `text` hold an address at all (an `@`, or the markers of an obfuscated one)? */

@@ -114,6 +114,15 @@ describe('display names', () => {
     expect(extractFound('ana@x.com; Ana Lima <ana@x.com>')).toEqual([{ email: 'ana@x.com', name: 'Ana Lima' }]);
   });
 
+  it('names the addresses of a vCard pasted as text by its FN', () => {
+    const card = 'BEGIN:VCARD\r\nVERSION:3.0\nFN:Lima\\, Ana\nEMAIL;TYPE=INTERNET,WORK:ana@x.com\nitem1.EMAIL:ana.home@x.com\nEND:VCARD\nBEGIN:VCARD\nEMAIL:bo@x.com\nEND:VCARD';
+    expect(extractFound(card)).toEqual([
+      { email: 'ana@x.com', name: 'Lima, Ana' },
+      { email: 'ana.home@x.com', name: 'Lima, Ana' },
+      { email: 'bo@x.com' },
+    ]);
+  });
+
   it('caps names and strips control characters', () => {
     // A run of text longer than any name is not taken as one.
     expect(extractFound(`${'A'.repeat(200)} <a@x.com>`)).toEqual([{ email: 'a@x.com' }]);
