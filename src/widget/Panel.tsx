@@ -103,6 +103,7 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
     contact: people.known[email],
     creating: people.creating.has(email),
     unresolved: people.error !== null,
+    name: pageNames[email],
   }));
   const popOut = () => {
     if (tabId === null) return;

@@ -66,7 +66,7 @@ describe('incremental rescans', () => {
   );
 
   function apply(o: Op): void {
-    const elements = [...document.body.querySelectorAll('*')];
+    const elements = [...document.body.querySelectorAll<HTMLElement>('*')];
     const pick = (n: number) => elements[n % (elements.length || 1)];
     const el = pick(o.at);
     switch (o.kind) {
