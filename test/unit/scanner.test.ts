@@ -284,6 +284,25 @@ describe('watch', () => {
     stop();
   });
 
+  it('is idle while nothing changes: no timer is left once a scan or rescan is done', async () => {
+    const items = Array.from({ length: 300 }, (_, i) => `<li>u${i}@x.com</li>`);
+    document.body.innerHTML = `<ul>${items.join('')}</ul>`;
+    let clock = 0;
+    const r = reports();
+    const stop = watch(document.body, r.fn, { debounceMs: 10, sliceMs: 3, now: () => clock++ });
+    expect(vi.getTimerCount()).toBe(1); // the next slice of the first scan
+    for (let i = 0; i < 500 && !r.fn.mock.calls.length; i++) await vi.advanceTimersByTimeAsync(1);
+    expect(r.last()).toHaveLength(300);
+    expect(vi.getTimerCount()).toBe(0);
+    document.querySelector('li')!.textContent = 'changed@x.com';
+    await Promise.resolve();
+    expect(vi.getTimerCount()).toBe(2); // the debounce and the max wait
+    await settle(20);
+    expect(r.last()).toContain('changed@x.com');
+    expect(vi.getTimerCount()).toBe(0);
+    stop();
+  });
+
   it('stop() disconnects and cancels a pending rescan', async () => {
     document.body.innerHTML = '<p>a@x.com</p>';
     const r = reports();
