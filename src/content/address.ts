@@ -2,10 +2,10 @@
  * What one e-mail address is: the character classes free text is scanned with, and the one normalisation
  * every context applies (pure: no DOM, no chrome APIs).
  *
- * Normal form: NFC, lower-cased, Unicode kept as written (an internationalised domain stays Unicode, a
- * punycode `xn--` domain stays punycode: neither is converted). The worker's EmailSchema applies the same
- * lower-case + NFC, so an address means the same string everywhere.
+ * Normal form: src/protocol/email.ts (lower-case, then NFC; Unicode kept, punycode kept), the same function
+ * the worker's EmailSchema applies, so an address means the same string everywhere.
  */
+import { canonicalEmail } from '../protocol/email';
 
 const MAX_ADDRESS = 254;
 const MAX_LOCAL = 64;
@@ -39,8 +39,8 @@ const LETTER_RE = /\p{L}/u;
 
 const isJunk = (ch: string, set: Set<string>): boolean => set.has(ch) || INVISIBLE_RE.test(ch);
 
-/** The one canonical form of an address (or of a part of one). */
-export const canonical = (s: string): string => s.toLowerCase().normalize('NFC');
+/** The one canonical form of an address (or of a part of one), shared with the worker's EmailSchema. */
+export const canonical = canonicalEmail;
 
 /**
  * Normalises one address: trims whitespace, surrounding quotes, brackets and trailing punctuation, an

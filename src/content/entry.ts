@@ -20,11 +20,14 @@ if (window === window.top) {
   if (window.__sidekickRescan) {
     window.__sidekickRescan();
   } else {
-    let last: RouteInput<'emails/found'> = { emails: [], total: 0, names: {} };
+    // Null while a large page's first scan is still running: its report is on the way.
+    let last: RouteInput<'emails/found'> | null = null;
     watch(document, (emails, { names, total }) => {
       last = { emails, names, total };
       report(last);
     });
-    window.__sidekickRescan = () => report(last);
+    window.__sidekickRescan = () => {
+      if (last) report(last);
+    };
   }
 }

@@ -1,5 +1,6 @@
 /** Value schemas shared by requests and answers. Pure valibot: safe to import from every context. */
 import * as v from 'valibot';
+import { canonicalEmail } from './email';
 
 export const MAX_REPORTED_EMAILS = 1000;
 
@@ -13,8 +14,7 @@ export const MAX_NAME_LENGTH = 128;
 export const EmailSchema = v.pipe(
   v.string(),
   v.trim(),
-  v.toLowerCase(),
-  v.normalize('NFC'),
+  v.transform(canonicalEmail),
   v.maxLength(254),
   // Deliberately loose (Unicode local parts and domains are allowed); the scanner decides what an address is.
   v.regex(/^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/u),

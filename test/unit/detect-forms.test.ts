@@ -2,7 +2,9 @@
 /** The forms an address takes on a page besides plain text: obfuscations, Cloudflare, names, IDN. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanName, decodeCloudflare, emailFromCloudflareHref, extractEmails, extractFound, foundInMailto } from '../../src/content/detect';
+import * as v from 'valibot';
+import { cleanName, decodeCloudflare, emailFromCloudflareHref, extractEmails, extractFound, foundInMailto, normalizeEmail } from '../../src/content/detect';
+import { EmailSchema } from '../../src/protocol/schemas';
 
 /** Cloudflare's encoding: a key byte, then each UTF-8 byte of the address XOR the key, in hex. */
 export function cfEncode(email: string, key = 0x5a): string {
@@ -144,5 +146,20 @@ describe('internationalised addresses in text', () => {
   it('finds Unicode local parts and domains, normalised the same way however they were typed', () => {
     const text = 'Write to José@Café.fr, JOSE\u0301@CAFE\u0301.FR, 用户@例子.广告。 or 请联系zhang@x.cn谢谢';
     expect(extractEmails(text)).toEqual(['josé@café.fr', '用户@例子.广告', 'zhang@x.cn']);
+  });
+});
+
+describe('one canonical form in every context', () => {
+  it("the worker's EmailSchema turns any address the scanner accepts into exactly the scanner's form", () => {
+    const variant = fc.tuple(fc.constantFrom('josé@café.fr', 'jürgen.müller@bücher.ch', '用户@例子.广告', 'ana@example.com', 'a@xn--bcher-kva.de'), fc.boolean(), fc.boolean());
+    fc.assert(
+      fc.property(fc.oneof(fc.emailAddress(), variant.map(([e, upper, nfd]) => (nfd ? e.normalize('NFD') : e)[upper ? 'toUpperCase' : 'toLowerCase']())), (raw) => {
+        const scanned = normalizeEmail(raw);
+        // The scanner also trims quotes and brackets around an address (`<a@x.com>`); the schema gets bare ones.
+        if (scanned === null || !/^[\p{L}\p{N}].*[\p{L}\p{N}]$/u.test(raw)) return;
+        expect(v.parse(EmailSchema, raw)).toBe(scanned);
+        expect(v.parse(EmailSchema, scanned)).toBe(scanned);
+      }),
+    );
   });
 });
