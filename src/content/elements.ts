@@ -6,7 +6,7 @@
 import { cleanName, decodeCloudflare, emailFromCloudflareHref, extractFound, foundInMailto, type Found } from './detect';
 
 /** Elements whose text is never visible page content. */
-export const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'head']);
+const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'head']);
 /** Elements whose text runs on with the text around them: `<span>ana</span>@<b>example.com</b>` is one address. */
 const INLINE_TAGS = new Set([
   'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins',
@@ -24,12 +24,19 @@ export const isText = (node: Node): node is Text => node.nodeType === 3;
 
 export type Kind = 'skip' | 'inline' | 'break' | 'unit';
 
+/** Tag → kind, one lookup per element; a tag not listed is a block (a unit of its own). */
+const KINDS = new Map<string, Kind>([
+  ...[...SKIPPED_TAGS].map((t) => [t, 'skip'] as const),
+  ...[...INLINE_TAGS].map((t) => [t, 'inline'] as const),
+  ...[...BREAK_TAGS].map((t) => [t, 'break'] as const),
+]);
+
 export function kindOf(el: Element): Kind {
-  const tag = el.localName;
-  if (SKIPPED_TAGS.has(tag)) return 'skip';
+  const kind = KINDS.get(el.localName);
+  if (kind === 'skip') return 'skip';
   if (el.hasAttributes() && isHidden(el)) return 'unit';
-  if (INLINE_TAGS.has(tag)) return el.shadowRoot ? 'unit' : 'inline';
-  return BREAK_TAGS.has(tag) ? 'break' : 'unit';
+  if (kind === 'inline') return el.shadowRoot ? 'unit' : 'inline';
+  return kind ?? 'unit';
 }
 
 /** Cheap visibility check: `hidden`, `aria-hidden="true"`, inline `display: none`. */

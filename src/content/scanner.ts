@@ -83,6 +83,7 @@ export function watch(root: UnitNode, onChange: (emails: string[], info: ScanInf
   let stopped = false;
   let running = false;
   let last: Snapshot | null = null;
+  let version = -1;
   /** Changes seen since the last flush, handed to the walker together once the page is quiet. */
   let pending: Array<[Node, boolean]> = [];
   const frames = new WeakSet<HTMLIFrameElement>();
@@ -136,6 +137,9 @@ export function watch(root: UnitNode, onChange: (emails: string[], info: ScanInf
       nextTask(slice);
       return;
     }
+    // Most changes leave the list as it was: no need to build it again to see that.
+    if (last !== null && walker.registry.version === version) return;
+    version = walker.registry.version;
     const next = walker.registry.snapshot();
     if (sameSnapshot(last, next)) return;
     last = next;

@@ -42,6 +42,8 @@ export class Registry {
   private readonly units = new WeakMap<Node, Unit>();
   /** Address → how many units name it, and the names they show beside it (the first one wins), in order of first appearance. */
   private readonly counts = new Map<string, { n: number; names?: Map<string, number> }>();
+  /** Moves whenever the snapshot may have changed (an address came or went, or a name did). */
+  version = 0;
 
   get(node: Node): Unit | undefined {
     return this.units.get(node);
@@ -67,7 +69,10 @@ export class Registry {
   add(f: Found): void {
     const entry = this.counts.get(f.email);
     if (entry) entry.n++;
-    else this.counts.set(f.email, { n: 1 });
+    else {
+      this.counts.set(f.email, { n: 1 });
+      this.version++;
+    }
     if (f.name) this.name(f);
   }
 
@@ -77,6 +82,7 @@ export class Registry {
     if (!entry || !f.name) return;
     entry.names ??= new Map();
     entry.names.set(f.name, (entry.names.get(f.name) ?? 0) + 1);
+    this.version++;
   }
 
   /** Lets go of what a unit named before its rescan (its new addresses were added first, so order is kept). */
@@ -86,11 +92,13 @@ export class Registry {
       if (!entry) continue;
       if (--entry.n <= 0) {
         this.counts.delete(f.email);
+        this.version++;
         continue;
       }
       const left = f.name ? (entry.names?.get(f.name) ?? 0) - 1 : -1;
       if (left > 0) entry.names!.set(f.name!, left);
       else if (left === 0) entry.names!.delete(f.name!);
+      if (left >= 0) this.version++;
     }
   }
 

@@ -143,7 +143,9 @@ export class Walker {
       return advance(frame, node, false);
     }
     if (type !== 1 || !isElement(node)) return advance(frame, node, false);
-    const kind = this.registry.get(node) ? 'unit' : kindOf(node);
+    // A known unit is still a unit: only an attribute change makes it something else, and that change is
+    // queued (it drops the unit and rescans its parent).
+    const kind = kindOf(node);
     if (kind === 'skip') return advance(frame, node, false);
     if (kind === 'unit') {
       this.flush(frame);
