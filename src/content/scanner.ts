@@ -30,6 +30,9 @@ export interface WatchOptions {
   onSlice?: (ms: number) => void;
 }
 
+/** When custom elements found without a shadow root are checked again after the first scan. */
+const LATE_SHADOW_MS = 1500;
+
 const OBSERVED = {
   childList: true,
   subtree: true,
@@ -41,7 +44,7 @@ const OBSERVED = {
 
 /** Addresses under `root` right now, in one go (no slicing): the whole snapshot. */
 export function scanPage(root: UnitNode): Snapshot {
-  const walker = new Walker(new Registry(), root, { root: () => undefined, frame: () => undefined });
+  const walker = new Walker(new Registry(), root, { root: () => undefined, frame: () => undefined, host: () => undefined });
   walker.run(() => true);
   return walker.registry.snapshot();
 }
@@ -87,6 +90,18 @@ export function watch(root: UnitNode, onChange: (emails: string[], info: ScanInf
   /** Changes seen since the last flush, handed to the walker together once the page is quiet. */
   let pending: Array<[Node, boolean]> = [];
   const frames = new WeakSet<HTMLIFrameElement>();
+  /** Custom elements seen without a shadow root: checked again on every flush, and once after the first scan. */
+  const hosts = new Set<Element>();
+  let lateTimer: ReturnType<typeof setTimeout> | undefined;
+  const checkHosts = (): void => {
+    for (const host of hosts) {
+      if (!host.isConnected) hosts.delete(host);
+      else if (host.shadowRoot) {
+        hosts.delete(host);
+        pending.push([host, true]); // scanned again by its parent, now with its shadow root
+      }
+    }
+  };
 
   const observer = new MutationObserver((records) => {
     if (stopped) return;
@@ -109,6 +124,7 @@ export function watch(root: UnitNode, onChange: (emails: string[], info: ScanInf
         changed();
       });
     },
+    host: (el) => hosts.add(el),
   });
   observer.observe(root, OBSERVED);
 
@@ -122,6 +138,7 @@ export function watch(root: UnitNode, onChange: (emails: string[], info: ScanInf
     clearTimeout(maxWaitTimer);
     debounceTimer = maxWaitTimer = undefined;
     if (stopped) return;
+    checkHosts();
     for (const [node, attributes] of pending) walker.mark(node, attributes);
     pending = [];
     if (!running) slice();
@@ -136,6 +153,13 @@ export function watch(root: UnitNode, onChange: (emails: string[], info: ScanInf
       running = true;
       nextTask(slice);
       return;
+    }
+    if (last === null && hosts.size) {
+      // Components whose definitions load after the page often attach their shadow roots a moment later.
+      lateTimer = setTimeout(() => {
+        checkHosts();
+        if (pending.length) flush();
+      }, LATE_SHADOW_MS);
     }
     // Most changes leave the list as it was: no need to build it again to see that.
     if (last !== null && walker.registry.version === version) return;
@@ -152,5 +176,6 @@ export function watch(root: UnitNode, onChange: (emails: string[], info: ScanInf
     observer.disconnect();
     clearTimeout(debounceTimer);
     clearTimeout(maxWaitTimer);
+    clearTimeout(lateTimer);
   };
 }

@@ -31,6 +31,8 @@ export interface WalkHooks {
   root(node: Document | ShadowRoot): void;
   /** An iframe entered the scan: its next load must rescan it. */
   frame(iframe: HTMLIFrameElement): void;
+  /** A custom element with no shadow root yet: it may attach one later, which no mutation reports. */
+  host(el: Element): void;
 }
 
 export class Walker {
@@ -117,6 +119,8 @@ export class Walker {
       if (doc) this.child(frame, doc);
     } else if (node.shadowRoot) {
       this.child(frame, node.shadowRoot);
+    } else if (node.localName.includes('-')) {
+      this.hooks.host(node);
     }
   }
 

@@ -218,6 +218,23 @@ describe('watch', () => {
     stop();
   });
 
+  it('finds a shadow root a custom element attaches after the scan (its definition loaded later)', async () => {
+    document.body.innerHTML = '<x-late id="x"></x-late><x-later id="y"></x-later><p id="p">a@x.com</p>';
+    const r = reports();
+    const stop = watch(document.body, r.fn, { debounceMs: 10 });
+    expect(r.last()).toEqual(['a@x.com']);
+    // No mutation reports an attached shadow root: the watcher looks again once, a moment after its first scan…
+    document.getElementById('x')!.attachShadow({ mode: 'open' }).innerHTML = '<p>late@x.com</p>';
+    await settle(1600);
+    expect(r.last()).toEqual(['a@x.com', 'late@x.com']);
+    // …and on every change it is told about.
+    document.getElementById('y')!.attachShadow({ mode: 'open' }).innerHTML = '<p>later@x.com</p>';
+    document.getElementById('p')!.append(' b@x.com');
+    await settle(20);
+    expect(r.last()).toEqual(['a@x.com', 'late@x.com', 'b@x.com', 'later@x.com']);
+    stop();
+  });
+
   it('does not call onChange when nothing email-related changed', async () => {
     document.body.innerHTML = '<p id="p">a@x.com</p><span id="s">hello</span>';
     const r = reports();
