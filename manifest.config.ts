@@ -70,15 +70,37 @@ export function buildManifest(mode: string) {
         "style-src 'self'",
         "img-src 'self' data: https:",
         `connect-src ${connectSrc.join(' ')}`,
-        "frame-ancestors 'none'",
+        // Only the in-page card may be framed by a web page: it is the one web-accessible page, and only
+        // through its per-session dynamic URL. Every other extension page is not web-accessible, so no site
+        // can frame it whatever this says.
+        'frame-ancestors *',
         "base-uri 'none'",
         "form-action 'none'",
       ].join('; '),
     },
+    // The in-page contact card (an extension-origin iframe the content script puts next to a highlighted
+    // address). use_dynamic_url: reachable only through a per-session URL, so pages can neither detect the
+    // extension by probing for the file nor load the card themselves.
+    web_accessible_resources: [{ resources: ['src/card/index.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
+    // At most four commands may suggest a key; one that is not free in the user's Chrome is simply left
+    // unbound. Every command can be (re)bound at chrome://extensions/shortcuts, which Settings links to.
+    // Names must match src/background/commands.ts.
     commands: {
       _execute_action: {
         suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' },
         description: '__MSG_cmdOpenPanel__',
+      },
+      'lookup-selection': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_cmdLookupSelection__',
+      },
+      'scan-page': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_cmdScanPage__',
+      },
+      // No suggested key: for the user to bind.
+      'open-first-card': {
+        description: '__MSG_cmdFirstCard__',
       },
     },
   });

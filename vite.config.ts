@@ -41,6 +41,9 @@ export default defineConfig(({ mode }) => ({
     target: 'chrome116',
     sourcemap: false,
     modulePreload: false,
+    // The in-page card is an extension page no manifest key names as a page (only as web-accessible), so it is
+    // an input of its own.
+    rollupOptions: { input: { card: 'src/card/index.html' } },
   },
   test: {
     projects: [

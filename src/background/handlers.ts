@@ -7,8 +7,9 @@ import { getMe } from './intercom/admins';
 import { Outbox } from './outbox';
 import { actingAdminId, contactActivity, conversationDetail, findCompanyRefs, setActingAdmin, workspaceInfo } from './reads';
 import type { Handlers } from './router';
-import { TabScans, syncAutoScan } from './scan';
+import { announceHighlight, TabScans, syncAutoScan } from './scan';
 import { limiter, resetSession, session } from './session';
+import { ALL_SITES } from '../protocol/schemas';
 import { baseUrlFor, ensureHostPermission, readSettings, settingsView, writeSettings } from './settings';
 import { forgetToken, readToken, saveToken } from './vault';
 
@@ -32,9 +33,9 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox())
   return {
     async 'emails/found'(input, caller) {
       // Only the top frame of a tab speaks for that tab; frames and impostors change nothing.
-      if (caller.kind !== 'content' || caller.frameId !== 0) return { accepted: 0 };
+      if (caller.kind !== 'content' || caller.frameId !== 0) return { accepted: 0, highlight: false };
       await scans.report(caller.tabId, caller.origin, input.emails, input.total, input.names);
-      return { accepted: input.emails.length };
+      return { accepted: input.emails.length, highlight: (await readSettings()).highlightEmails };
     },
 
     'settings/get': () => settingsView(),
@@ -68,6 +69,12 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox())
       return (await scans.get(input.tabId)) ?? { status: 'no_access' };
     },
 
+    async 'settings/highlight'(input) {
+      const next = await writeSettings({ highlightEmails: input.enabled });
+      await announceHighlight(input.enabled);
+      return settingsView(next);
+    },
+
     async 'site/auto-scan'(input) {
       const settings = await readSettings();
       const others = settings.autoScanOrigins.filter((o) => o !== input.origin);
@@ -78,8 +85,24 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox())
         await chrome.permissions.remove({ origins: [`${input.origin}/*`] }).catch(() => false);
       }
       const autoScanOrigins = input.enabled ? [...others, input.origin] : others;
-      await syncAutoScan(autoScanOrigins);
+      await syncAutoScan(autoScanOrigins, settings.autoScanAll);
       return settingsView(await writeSettings({ autoScanOrigins }));
+    },
+
+    async 'site/auto-scan-all'(input) {
+      const settings = await readSettings();
+      let autoScanOrigins = settings.autoScanOrigins;
+      if (input.enabled) {
+        const granted = await chrome.permissions.contains({ origins: ALL_SITES });
+        if (!granted) throw new AppError('no_permission', { detail: ALL_SITES.join(' ') });
+      } else {
+        await chrome.permissions.remove({ origins: ALL_SITES }).catch(() => false);
+        // Chrome may take sites granted one by one back with the wider grant: keep only those still granted.
+        const still = await Promise.all(autoScanOrigins.map((o) => chrome.permissions.contains({ origins: [`${o}/*`] })));
+        autoScanOrigins = autoScanOrigins.filter((_, i) => still[i]);
+      }
+      await syncAutoScan(autoScanOrigins, input.enabled);
+      return settingsView(await writeSettings({ autoScanOrigins, autoScanAll: input.enabled }));
     },
 
     async 'contacts/lookup'(input) {

@@ -1,5 +1,6 @@
 /** The service worker's wiring: listeners are registered synchronously at the top level, as MV3 requires. */
 import browser from 'webextension-polyfill';
+import { registerCommands } from './commands';
 import { createHandlers, createOutbox } from './handlers';
 import { registerMenus } from './menus';
 import { createRouter } from './router';
@@ -37,6 +38,9 @@ chrome.action.onClicked.addListener((tab) => {
 
 // The right-click menu: items created on install/update, clicks open the panel and hand it the request.
 registerMenus(scans);
+
+// Keyboard commands beyond the toolbar button's: look up the selection, scan the page, open the first card.
+registerCommands(scans);
 
 chrome.tabs.onRemoved.addListener((tabId) => void scans.forget(tabId));
 

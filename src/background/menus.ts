@@ -50,16 +50,18 @@ export async function createMenus(): Promise<void> {
   }
 }
 
+/** Selected text: the addresses in it are looked up; text without one is a search by name; blank asks nothing. */
+export function selectionRequest(text: string, now = Date.now()): MenuRequest | null {
+  const emails = extractEmails(text, MAX_MENU_EMAILS);
+  if (emails.length) return { kind: 'lookup', emails, at: now };
+  const query = text.replace(/\s+/g, ' ').trim().slice(0, 255).trim();
+  return query ? { kind: 'name-search', query, at: now } : null;
+}
+
 /** What a click asks the panel for, or null when there is nothing to ask (no address, empty selection). */
 export function requestFor(info: chrome.contextMenus.OnClickData, now = Date.now()): MenuRequest | null {
   const id = String(info.menuItemId);
-  if (id === MENU_IDS.selection) {
-    const text = info.selectionText ?? '';
-    const emails = extractEmails(text, MAX_MENU_EMAILS);
-    if (emails.length) return { kind: 'lookup', emails, at: now };
-    const query = text.replace(/\s+/g, ' ').trim().slice(0, 255).trim();
-    return query ? { kind: 'name-search', query, at: now } : null;
-  }
+  if (id === MENU_IDS.selection) return selectionRequest(info.selectionText ?? '', now);
   const kind = id === MENU_IDS.lookupLink ? 'lookup' : id === MENU_IDS.tagLink ? 'tag' : id === MENU_IDS.createLeadLink ? 'create-lead' : null;
   if (!kind) return null;
   const emails = emailsFromMailto(info.linkUrl ?? '', MAX_MENU_EMAILS);

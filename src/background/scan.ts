@@ -4,8 +4,8 @@
  * storage.session (trusted contexts only) so a restarted worker still knows them.
  */
 import scannerFile from '../content/entry.ts?script&iife';
-import { TAB_EMAILS_EVENT, type TabStateEvent } from '../protocol/events';
-import type { ScanState } from '../protocol/schemas';
+import { HIGHLIGHT_EVENT, TAB_EMAILS_EVENT, type HighlightEvent, type TabStateEvent } from '../protocol/events';
+import { ALL_SITES, type ScanState } from '../protocol/schemas';
 
 const REPORT_WAIT_MS = 4000;
 const AUTO_SCAN_ID = 'sidekick-auto-scan';
@@ -77,20 +77,32 @@ export class TabScans {
   }
 }
 
-/** Keeps the registered auto-scan content script in step with the user's list of sites. */
-export async function syncAutoScan(origins: string[]): Promise<void> {
+/**
+ * Keeps the registered auto-scan content script in step with the user's choice: every site, or the list of
+ * sites (settings.autoScanOrigins, the source of truth). Only the worker registers or removes it.
+ */
+export async function syncAutoScan(origins: string[], allSites = false): Promise<void> {
   const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [AUTO_SCAN_ID] });
-  if (!origins.length) {
+  if (!origins.length && !allSites) {
     if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [AUTO_SCAN_ID] });
     return;
   }
   const script = {
     id: AUTO_SCAN_ID,
     js: [scannerFile],
-    matches: origins.map((o) => `${o}/*`),
+    matches: allSites ? [...ALL_SITES] : origins.map((o) => `${o}/*`),
     runAt: 'document_idle' as const,
     persistAcrossSessions: true,
   };
   if (existing.length) await chrome.scripting.updateContentScripts([script]);
   else await chrome.scripting.registerContentScripts([script]);
+}
+
+/** Tells the scanner in every tab's top frame that highlighting was switched (tabs without one just fail). */
+export async function announceHighlight(enabled: boolean): Promise<void> {
+  const event: HighlightEvent = { event: HIGHLIGHT_EVENT, enabled };
+  const tabs = await chrome.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) => (tab.id === undefined ? undefined : chrome.tabs.sendMessage(tab.id, event, { frameId: 0 }).catch(() => undefined))),
+  );
 }

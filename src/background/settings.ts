@@ -18,7 +18,9 @@ const StoredSettings = v.object({
   region: v.optional(RegionSchema, 'us'),
   apiUrl: v.optional(v.nullable(v.string()), null),
   autoScanOrigins: v.optional(v.array(v.string()), []),
+  autoScanAll: v.optional(v.boolean(), false),
   actingAdminId: v.optional(v.nullable(v.string()), null),
+  highlightEmails: v.optional(v.boolean(), false),
 });
 export type Settings = v.InferOutput<typeof StoredSettings>;
 
@@ -76,6 +78,8 @@ export async function settingsView(settings?: Settings): Promise<SettingsView> {
     apiUrl: s.apiUrl,
     hasToken: (await readToken()) !== null,
     autoScanOrigins: s.autoScanOrigins,
+    autoScanAll: s.autoScanAll,
     actingAdminId: s.actingAdminId,
+    highlightEmails: s.highlightEmails,
   };
 }

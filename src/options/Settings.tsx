@@ -1,14 +1,15 @@
 /** Settings: the token (write-only: the page never reads it back), the region or a custom API URL. */
+import { HighlightSetting } from './HighlightSetting';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { call, RpcError } from '../protocol/client';
 import type { WorkspaceView } from '../protocol/actions';
 import type { ConnectionInfo, ErrorInfo, Region, SettingsView } from '../protocol/schemas';
 import { errorMessage } from '../widget/errors';
 import { t } from '../widget/i18n';
+import { AutoScanSettings } from './AutoScanSettings';
+import { ShortcutSettings } from './ShortcutSettings';
 
-const SHORTCUTS_URL = 'chrome://extensions/shortcuts';
-
-type Status = { kind: 'ok'; text: string } | { kind: 'error'; error: ErrorInfo } | null;
+export type Status = { kind: 'ok'; text: string } | { kind: 'error'; error: ErrorInfo } | null;
 
 const asInfo = (e: unknown): ErrorInfo => (e instanceof RpcError ? e.info : { code: 'internal' });
 
@@ -102,11 +103,6 @@ export function Settings() {
       const admin = workspace?.admins.find((a) => a.id === adminId);
       return { kind: 'ok', text: admin ? t('actingAdminSaved', admin.name) : t('actingAdminCleared') };
     });
-
-  const shortcuts = (e: Event) => {
-    e.preventDefault();
-    void chrome.tabs.create({ url: SHORTCUTS_URL });
-  };
 
   return (
     <main class="settings">
@@ -204,12 +200,10 @@ export function Settings() {
         ) : (
           <p class="hint">{t('actAsNeedsToken')}</p>
         )}
-        <p>
-          <a href={SHORTCUTS_URL} onClick={shortcuts}>
-            {t('keyboardShortcuts')}
-          </a>
-        </p>
       </section>
+      <HighlightSetting view={view} onChange={setView} />
+      <AutoScanSettings view={view} busy={busy} run={run} onView={setView} />
+      <ShortcutSettings />
       {/*
         Two live regions, on the page from the start so that what appears in them is announced, each once
         (no live region around them): confirmations politely, errors at once.

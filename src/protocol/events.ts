@@ -12,6 +12,17 @@ export function fromWorker(sender: chrome.runtime.MessageSender): boolean {
 
 export const TAB_EMAILS_EVENT = 'event/tab-state';
 
+/**
+ * Worker → the content script in a tab's top frame: highlighting was switched on or off in Settings.
+ * It carries that one boolean (the setting lives where content scripts cannot read it) and nothing else.
+ */
+export const HIGHLIGHT_EVENT = 'event/highlight';
+
+export interface HighlightEvent {
+  event: typeof HIGHLIGHT_EVENT;
+  enabled: boolean;
+}
+
 export interface TabStateEvent {
   event: typeof TAB_EMAILS_EVENT;
   tabId: number;

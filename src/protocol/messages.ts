@@ -56,7 +56,10 @@ export const ROUTES = {
   'settings/forget-token': { caller: 'extension', input: v.object({}) },
   'tab/scan': { caller: 'extension', input: v.object({ tabId: TabIdSchema }) },
   'tab/state': { caller: 'extension', input: v.object({ tabId: TabIdSchema }) },
+  'settings/highlight': { caller: 'extension', input: v.object({ enabled: v.boolean() }) },
   'site/auto-scan': { caller: 'extension', input: v.object({ origin: OriginSchema, enabled: v.boolean() }) },
+  /** "Scan every site automatically" (Settings); the page asks for the permissions first, in the click. */
+  'site/auto-scan-all': { caller: 'extension', input: v.object({ enabled: v.boolean() }) },
   'contacts/lookup': {
     caller: 'extension',
     input: v.object({
@@ -95,7 +98,9 @@ export const ROUTES = {
 
 /** What each route answers with when it succeeds. */
 export interface RouteOutputs {
-  'emails/found': { accepted: number };
+  /** `highlight`: whether the content script should mark the addresses (the one setting it is told). */
+  'emails/found': { accepted: number; highlight: boolean };
+  'settings/highlight': SettingsView;
   'settings/get': SettingsView;
   'settings/save': SettingsView;
   'settings/test': ConnectionInfo;
@@ -103,6 +108,7 @@ export interface RouteOutputs {
   'tab/scan': ScanState;
   'tab/state': ScanState;
   'site/auto-scan': SettingsView;
+  'site/auto-scan-all': SettingsView;
   'contacts/lookup': { contacts: Record<string, ContactView | null> };
   'contacts/create-lead': ContactView;
   'contacts/search-name': { contacts: ContactView[] };

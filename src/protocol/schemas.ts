@@ -109,13 +109,21 @@ export interface ContactView {
   url: string;
 }
 
+/** The optional host permissions "Scan every site automatically" asks for (manifest optional_host_permissions). */
+export const ALL_SITES = ['https://*/*', 'http://*/*'];
+
 export interface SettingsView {
   region: Region;
   apiUrl: string | null;
   hasToken: boolean;
+  /** Sites the user chose one by one (each with its own host permission). */
   autoScanOrigins: string[];
+  /** "Scan every site automatically": the scanner is registered for all http(s) pages. */
+  autoScanAll: boolean;
   /** The admin quick actions are sent as; null: the token's admin. */
   actingAdminId: string | null;
+  /** Neutral marks on the addresses of scanned pages, each opening the in-page card. Off by default. */
+  highlightEmails: boolean;
 }
 
 export interface ConnectionInfo {

@@ -6,27 +6,36 @@ import { ContactActivity } from './activity/ContactActivity';
 import { Avatar } from './Avatar';
 import { attributeText, locationText, relativeTime, roleLabel } from './format';
 import { t } from './i18n';
+import type { QuickKey } from './keys';
 
 interface Props {
   contact: ContactView;
   onBack: () => void;
   /** A quick action changed the contact: the card (and the list) show the worker's new answer. */
   onContact: (c: ContactView) => void;
-  /** Open with this quick action's form open (the right-click menu's "Tag in Intercom…"). */
-  initialAction?: 'tag';
+  /**
+   * Open this quick action's form (the right-click menu's "Tag in Intercom…", a shortcut key); a new nonce
+   * asks again. With one, focus goes to the form instead of the card's name.
+   */
+  action?: { kind: QuickKey; nonce: number } | null;
+  /** The in-page card closes instead of going back to a list. */
+  backLabel?: string;
+  backIcon?: string;
 }
 
-export function ContactCard({ contact, onBack, onContact, initialAction }: Props) {
+export function ContactCard({ contact, onBack, onContact, action, backLabel, backIcon = '←' }: Props) {
   const location = locationText(contact);
   const attributes = Object.entries(contact.customAttributes);
   const heading = useRef<HTMLHeadingElement>(null);
   // Opening a card moves focus to its name, so a keyboard or screen-reader user starts reading there.
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    if (!action) heading.current?.focus();
+  }, []);
   return (
     <article class="card" aria-labelledby="card-title">
       <header class="card-header">
-        <button type="button" class="btn btn-ghost" onClick={onBack} aria-label={t('back')}>
-          ←
+        <button type="button" class="btn btn-ghost" onClick={onBack} aria-label={backLabel ?? t('back')}>
+          {backIcon}
         </button>
         <Avatar name={contact.name} email={contact.email} src={contact.avatar} size={48} />
         <div class="card-heading">
@@ -34,7 +43,7 @@ export function ContactCard({ contact, onBack, onContact, initialAction }: Props
           <span class={`badge badge-${contact.role}`}>{roleLabel(contact.role)}</span>
         </div>
       </header>
-      <ContactActions contact={contact} onContact={onContact} initialAction={initialAction} />
+      <ContactActions contact={contact} onContact={onContact} request={action} />
       <dl class="fields">
         <Field label={t('fieldEmail')} value={contact.email} />
         <Field label={t('fieldPhone')} value={contact.phone} />

@@ -5,6 +5,8 @@ import type { MenuRequest } from '../protocol/menu';
 import type { ContactView, ErrorInfo, SettingsView } from '../protocol/schemas';
 import { BulkBar } from './bulk/BulkBar';
 import { ContactCard } from './ContactCard';
+import { HelpOverlay } from './HelpOverlay';
+import { moveInLists, usePanelKeys, type QuickKey } from './keys';
 import { OutboxPanel } from './outbox/OutboxPanel';
 import { ContactList, type Row } from './ContactList';
 import { t } from './i18n';
@@ -12,6 +14,7 @@ import { SearchBox } from './SearchBox';
 import { SiteToggle } from './SiteToggle';
 import { ErrorState, Notice, Skeleton } from './States';
 import { useContacts } from './useContacts';
+import { useFirstCard } from './useFirstCard';
 import { useMenuRequest } from './useMenuRequest';
 import { useBoundTab, useScan } from './useTab';
 
@@ -32,8 +35,13 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
   /** A menu search by name that found no one. */
   const [noneNamed, setNoneNamed] = useState<string | null>(null);
   const [menuError, setMenuError] = useState<ErrorInfo | null>(null);
-  /** The card opens with this action's form open (the menu's "Tag in Intercom…"); a new nonce remounts it. */
-  const [cardAction, setCardAction] = useState<{ kind: 'tag'; nonce: number } | null>(null)
+  /** The card opens this action's form (the menu's "Tag in Intercom…", a shortcut key); each nonce asks again. */
+  const [cardAction, setCardAction] = useState<{ kind: QuickKey; nonce: number } | null>(null);
+  const actionNonce = useRef(0);
+  const [help, setHelp] = useState(false);
+  const search = useRef<HTMLInputElement>(null);
+  /** "/" on a card: back to the list, then to the search box. */
+  const [searchNext, setSearchNext] = useState(false);
   const [settings, setSettings] = useState<SettingsView | null>(null);
   /** The row a card was opened from: focus goes back to its button when the card closes. */
   const openedFrom = useRef<{ list: string; email: string } | null>(null);
@@ -53,12 +61,68 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
     [...buttons].find((b) => b.dataset.email === from.email)?.focus();
   }, [open]);
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && open) setOpen(null);
-    };
-    addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
-  }, [open]);
+    if (!searchNext || open) return;
+    setSearchNext(false);
+    search.current?.focus();
+  }, [searchNext, open]);
+
+  const openAction = (kind: QuickKey): boolean => {
+    const nonce = ++actionNonce.current;
+    if (open) {
+      setCardAction({ kind, nonce });
+      return true;
+    }
+    // On the list: the focused (selected) person's card, opened on that form.
+    const row = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('ul.contacts button[data-email]') : null;
+    const email = row?.dataset.email;
+    const contact = email ? people.known[email] : null;
+    if (!email || !contact) return false;
+    openedFrom.current = { list: row.closest('ul')?.id ?? PAGE_LIST, email };
+    setCardAction({ kind, nonce });
+    setOpen(contact);
+    return true;
+  };
+  usePanelKeys(
+    {
+      next: () => !open && moveInLists(document, 1),
+      prev: () => !open && moveInLists(document, -1),
+      back: () => {
+        if (!open) return false;
+        setCardAction(null);
+        setOpen(null);
+        return true;
+      },
+      leave: () => {
+        (document.activeElement as HTMLElement | null)?.blur();
+        return true;
+      },
+      tag: () => openAction('tag'),
+      message: () => openAction('message'),
+      ticket: () => openAction('ticket'),
+      note: () => openAction('note'),
+      search: () => {
+        if (!open) {
+          search.current?.focus();
+          return !!search.current;
+        }
+        openedFrom.current = null;
+        setCardAction(null);
+        setOpen(null);
+        setSearchNext(true);
+        return true;
+      },
+      help: () => {
+        setHelp(true);
+        return true;
+      },
+    },
+    !help,
+  );
+
+  const firstCard = useFirstCard(scan, people.known, people.error, (contact, email) => {
+    openedFrom.current = { list: PAGE_LIST, email };
+    setOpen(contact);
+  });
 
   useMenuRequest((request) => void runMenuRequest(request));
   const showSearch = (list: string[] | null) => {
@@ -70,6 +134,9 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
     setOpen(null);
     setCardAction(null);
     showSearch(null);
+    firstCard.want(request.kind === 'first-card');
+    // The worker has scanned the tab already; its answer reaches the list by itself.
+    if (request.kind === 'scan' || request.kind === 'first-card') return;
     try {
       if (request.kind === 'name-search') {
         const { contacts } = await call('contacts/search-name', { query: request.query! });
@@ -84,7 +151,7 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
       const email = emails[0]!;
       if (request.kind === 'create-lead' && !found[email]) await createLead(email);
       if (request.kind === 'tag' && found[email]) {
-        setCardAction({ kind: 'tag', nonce: request.at });
+        setCardAction({ kind: 'tag', nonce: ++actionNonce.current });
         setOpen(found[email]);
         return;
       }
@@ -112,73 +179,86 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
   };
 
   return (
-    <main class="panel">
-      <header class="panel-header">
-        <h1>{t('panelTitle')}</h1>
-        {fixedTabId === null && tabId !== null && (
-          <button type="button" class="btn btn-ghost" onClick={popOut} title={t('popOutHint')}>
-            {t('popOut')}
-          </button>
-        )}
-      </header>
-      {open ? (
-        <ContactCard
-          key={cardAction?.nonce ?? 0}
-          contact={people.known[open.email ?? ''] ?? open}
-          initialAction={cardAction?.kind}
-          onBack={() => {
-            setCardAction(null);
-            setOpen(null);
-          }}
-          onContact={(c) => {
-            if (c.email) people.setKnown((prev) => ({ ...prev, [c.email!]: c }));
-            setOpen(c);
-          }}
-        />
-      ) : (
-        <>
-          <SearchBox lookupOne={people.lookupOne} onResult={(email) => showSearch(email ? [email] : null)} />
-          {menuError && <ErrorState error={menuError} />}
-          {noneNamed && (
-            <p class="muted" role="status">
-              {t('nameSearchEmpty', noneNamed)}
-            </p>
-          )}
-          {/* The lists carry the names ("Search result", "People on this page"); their wrappers stay unnamed. */}
-          {searched && (
-            <div class="search-result">
-              <ContactList
-                id={SEARCH_LIST}
-                label={t('searchResult')}
-                rows={searched.map((email) => ({ email, contact: people.known[email], creating: people.creating.has(email) }))}
-                onOpen={openFrom(SEARCH_LIST)}
+    <>
+      <main class="panel" inert={help}>
+        <header class="panel-header">
+          <h1>{t('panelTitle')}</h1>
+          <span class="panel-tools">
+            <button type="button" class="btn btn-ghost" onClick={() => setHelp(true)} aria-keyshortcuts="?" aria-haspopup="dialog">
+              {t('helpOpen')}
+            </button>
+            {fixedTabId === null && tabId !== null && (
+              <button type="button" class="btn btn-ghost" onClick={popOut} title={t('popOutHint')}>
+                {t('popOut')}
+              </button>
+            )}
+          </span>
+        </header>
+        {open ? (
+          <ContactCard
+            key={open.id}
+            contact={people.known[open.email ?? ''] ?? open}
+            action={cardAction}
+            onBack={() => {
+              setCardAction(null);
+              setOpen(null);
+            }}
+            onContact={(c) => {
+              if (c.email) people.setKnown((prev) => ({ ...prev, [c.email!]: c }));
+              setOpen(c);
+            }}
+          />
+        ) : (
+          <>
+            <SearchBox inputRef={search} lookupOne={people.lookupOne} onResult={(email) => showSearch(email ? [email] : null)} />
+            {menuError && <ErrorState error={menuError} />}
+            {firstCard.none && (
+              <p class="muted" role="status">
+                {t('firstCardNone')}
+              </p>
+            )}
+            {noneNamed && (
+              <p class="muted" role="status">
+                {t('nameSearchEmpty', noneNamed)}
+              </p>
+            )}
+            {/* The lists carry the names ("Search result", "People on this page"); their wrappers stay unnamed. */}
+            {searched && (
+              <div class="search-result">
+                <ContactList
+                  id={SEARCH_LIST}
+                  label={t('searchResult')}
+                  rows={searched.map((email) => ({ email, contact: people.known[email], creating: people.creating.has(email) }))}
+                  onOpen={openFrom(SEARCH_LIST)}
+                  onCreateLead={createLead}
+                />
+              </div>
+            )}
+            {people.actionError && <ErrorState error={people.actionError} />}
+            <div class="page-section">
+              <PageBody
+                scanStatus={scan?.status ?? null}
+                scanError={scanError}
+                lookupError={people.error}
+                rows={rows}
+                total={scan?.status === 'ok' ? scan.total : 0}
+                onRetry={() => (scanError ? rescan() : people.retry())}
+                onOpen={openFrom(PAGE_LIST)}
                 onCreateLead={createLead}
               />
             </div>
-          )}
-          {people.actionError && <ErrorState error={people.actionError} />}
-          <div class="page-section">
-            <PageBody
-              scanStatus={scan?.status ?? null}
-              scanError={scanError}
-              lookupError={people.error}
-              rows={rows}
-              total={scan?.status === 'ok' ? scan.total : 0}
-              onRetry={() => (scanError ? rescan() : people.retry())}
-              onOpen={openFrom(PAGE_LIST)}
-              onCreateLead={createLead}
-            />
-          </div>
-          {rows.length > 0 && (
-            <BulkBar rows={rows} onContacts={(updates) => people.setKnown((prev) => ({ ...prev, ...updates }))} />
-          )}
-          <OutboxPanel />
-          {scan?.status === 'ok' && settings && (
-            <SiteToggle origin={scan.origin} settings={settings} onChange={setSettings} onEnabled={rescan} />
-          )}
-        </>
-      )}
-    </main>
+            {rows.length > 0 && (
+              <BulkBar rows={rows} onContacts={(updates) => people.setKnown((prev) => ({ ...prev, ...updates }))} />
+            )}
+            <OutboxPanel />
+            {scan?.status === 'ok' && settings && (
+              <SiteToggle origin={scan.origin} settings={settings} onChange={setSettings} onEnabled={rescan} />
+            )}
+          </>
+        )}
+      </main>
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+    </>
   );
 }
 

@@ -1,4 +1,5 @@
 /** Look up an address typed by hand. */
+import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import { RpcError } from '../protocol/client';
 import type { ContactView } from '../protocol/schemas';
@@ -8,11 +9,13 @@ import { t } from './i18n';
 const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/u;
 
 interface Props {
+  /** The panel's "/" key focuses the field. */
+  inputRef?: Ref<HTMLInputElement>;
   lookupOne: (email: string) => Promise<ContactView | null>;
   onResult: (email: string | null) => void;
 }
 
-export function SearchBox({ lookupOne, onResult }: Props) {
+export function SearchBox({ inputRef, lookupOne, onResult }: Props) {
   const [value, setValue] = useState('');
   const [hint, setHint] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -37,6 +40,7 @@ export function SearchBox({ lookupOne, onResult }: Props) {
   return (
     <form class="search" role="search" onSubmit={submit}>
       <input
+        ref={inputRef}
         type="text"
         inputMode="email"
         autocomplete="off"

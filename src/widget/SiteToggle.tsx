@@ -16,6 +16,13 @@ export function SiteToggle({ origin, settings, onChange, onEnabled }: Props) {
   const [error, setError] = useState<ErrorInfo | null>(null);
   if (!/^https?:\/\//.test(origin)) return null;
   const enabled = settings.autoScanOrigins.includes(origin);
+  if (settings.autoScanAll) {
+    return (
+      <footer class="site-toggle">
+        <p class="muted">{t('autoScanAllActive')}</p>
+      </footer>
+    );
+  }
 
   const toggle = async (e: Event) => {
     const want = (e.target as HTMLInputElement).checked;

@@ -61,3 +61,20 @@ export function contactOf(sandbox: Sandbox, email: string) {
   const companies = contact.company_ids.map((id) => sandbox.state.companies.find((co) => co.id === id)?.name ?? '');
   return { ...contact, companyNames: companies };
 }
+
+/** Where a text first shows on a page (its first line box), found as a page script would find it. */
+export function textBox(page: Page, text: string) {
+  return page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.textContent!.indexOf(needle);
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + needle.length);
+      const r = range.getClientRects()[0]!;
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    }
+    throw new Error(`${needle} is not on the page`);
+  }, text);
+}

@@ -1,10 +1,10 @@
 /**
- * `npm run screenshot`: the README's picture — the demo CRM page with the side panel listing its people,
- * side by side, taken from the real extension against the sandbox (sandbox build required).
+ * `npm run screenshot`: the README's pictures, taken from the real extension against the sandbox — the demo CRM
+ * page with the side panel listing its people, side by side; and the in-page card opened on a highlighted address.
  */
 import path from 'node:path';
 import { ROOT } from './browser';
-import { openPanelFor, saveDemoSettings, startWorld, stopWorld } from './helpers';
+import { openPanelFor, saveDemoSettings, startWorld, stopWorld, textBox } from './helpers';
 
 const w = await startWorld();
 try {
@@ -24,6 +24,31 @@ try {
   const out = path.join(ROOT, 'test/e2e/screenshots/panel.png');
   await canvas.screenshot({ path: out });
   console.log(`wrote ${path.relative(ROOT, out)}`);
+
+  // The in-page card: highlighting on, a click on an address.
+  const options = await w.browser.open(w.browser.pageUrl('src/options/index.html'));
+  await options.evaluate(() => chrome.runtime.sendMessage({ type: 'settings/highlight', input: { enabled: true } }));
+  await options.close();
+  await Promise.all([page.close(), panel.close()]);
+  const again = await openPanelFor(w, `${w.sandbox.url}/demo`);
+  const shown = again.page;
+  await shown.setViewportSize({ width: 900, height: 620 });
+  await again.panel.waitForFunction(() => document.querySelectorAll('li').length > 5);
+  const at = await textBox(shown, 'olivia.bennett@northwind-analytics.com');
+  await shown.waitForTimeout(1500);
+  await shown.mouse.click(at.x, at.y);
+  const card = await (async () => {
+    for (;;) {
+      const f = shown.frames().find((fr) => fr.url().includes('/src/card/index.html'));
+      if (f) return f;
+      await shown.waitForTimeout(100);
+    }
+  })();
+  await card.getByRole('group', { name: 'Quick actions' }).waitFor();
+  await card.waitForFunction(() => !document.querySelector('[inert]'));
+  const inPage = path.join(ROOT, 'test/e2e/screenshots/in-page.png');
+  await shown.screenshot({ path: inPage });
+  console.log(`wrote ${path.relative(ROOT, inPage)}`);
 } finally {
   await stopWorld(w);
 }

@@ -1,6 +1,7 @@
 /**
- * The toolbar button's shortcut (Ctrl+Shift+Y) pressed as real X key events: Chromium runs headed under a
- * private Xvfb display and xdotool types the keys. The side panel must open and list the page's people.
+ * Shortcuts pressed as real X key events: Chromium runs headed under a private Xvfb display and xdotool types
+ * the keys. Ctrl+Shift+Y (the toolbar button's) must open the side panel and list the page's people;
+ * Alt+Shift+L (look up the selection) must open it on the selected address.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -46,5 +47,28 @@ it('Ctrl+Shift+Y opens the side panel on the current page and lists its people',
   await expect
     .poll(() => sandbox.requests.filter((r) => r.path === '/contacts/search').map((r) => (r.body as { query: { value: string[] } }).query.value.length))
     .toEqual([DEMO_EMAILS.known.length + DEMO_EMAILS.unknown.length]);
+  await page.close();
+});
+
+it('Alt+Shift+L opens the side panel of a window without one, on the selected text', async () => {
+  // A new window, whose side panel is closed (Chrome reports side panels without their window: count them all).
+  const panels = () =>
+    browser.worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).length);
+  const before = await panels();
+  const [page] = await Promise.all([
+    browser.ctx.waitForEvent('page'),
+    browser.worker.evaluate((u) => chrome.windows.create({ url: u, focused: true }).then(() => undefined), `${sandbox.url}/demo`),
+  ]);
+  await page.waitForLoadState();
+  await page.bringToFront();
+  // A name (addresses of this page were looked up above and are cached): the panel searches Intercom by name.
+  await page.getByRole('cell', { name: 'Olivia Bennett' }).selectText();
+  sandbox.requests.length = 0;
+
+  display.key('alt+shift+l');
+  await expect.poll(panels).toBe(before + 1);
+  await expect
+    .poll(() => sandbox.requests.filter((r) => r.path === '/contacts/search').map((r) => (r.body as { query: unknown }).query))
+    .toContainEqual({ field: 'name', operator: '~', value: 'Olivia Bennett' });
   await page.close();
 });

@@ -7,7 +7,7 @@ import type { WorkspaceView } from '../../src/protocol/actions';
 import type { SettingsView } from '../../src/protocol/schemas';
 import { installFakeChrome, type FakeChrome } from './fake-chrome';
 
-const view: SettingsView = { region: 'us', apiUrl: null, hasToken: true, autoScanOrigins: [], actingAdminId: null };
+const view: SettingsView = { region: 'us', apiUrl: null, hasToken: true, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false };
 const workspace: WorkspaceView = {
   appId: 'abc',
   me: { id: 'a-1', name: 'Sam Support', email: 'sam@x.test' },
@@ -88,7 +88,7 @@ describe('Act as', () => {
 describe('Keyboard shortcuts', () => {
   it('opens chrome://extensions/shortcuts in a tab', async () => {
     render(<Settings />);
-    const link = await screen.findByRole('link', { name: 'Keyboard shortcuts' });
+    const link = await screen.findByRole('link', { name: 'Change shortcuts in Chrome' });
     expect(link.getAttribute('href')).toBe('chrome://extensions/shortcuts');
     fireEvent.click(link);
     expect(create).toHaveBeenCalledWith({ url: 'chrome://extensions/shortcuts' });

@@ -9,7 +9,7 @@ import { Settings } from '../../src/options/Settings';
 import type { SettingsView } from '../../src/protocol/schemas';
 import { fail, getMessage, installFakeChrome, type FakeChrome } from './fake-chrome';
 
-const initial: SettingsView = { region: 'us', apiUrl: null, hasToken: false, autoScanOrigins: [], actingAdminId: null };
+const initial: SettingsView = { region: 'us', apiUrl: null, hasToken: false, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false };
 
 let fake: FakeChrome;
 
@@ -114,7 +114,7 @@ describe('the controls', () => {
   });
 
   it('starts from the saved settings', async () => {
-    await renderSettings({ region: 'custom', apiUrl: 'https://intercom.proxy.example', hasToken: true, autoScanOrigins: [], actingAdminId: null });
+    await renderSettings({ region: 'custom', apiUrl: 'https://intercom.proxy.example', hasToken: true, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false });
     expect(region().value).toBe('custom');
     expect(apiUrl().value).toBe('https://intercom.proxy.example');
     expect(apiUrl().disabled).toBe(false);
@@ -127,7 +127,7 @@ describe('the controls', () => {
 
   it('keeps a Region and API URL the user changed while the saved settings were still loading', async () => {
     let answer!: () => void;
-    const saved: SettingsView = { region: 'eu', apiUrl: null, hasToken: true, autoScanOrigins: [], actingAdminId: null };
+    const saved: SettingsView = { region: 'eu', apiUrl: null, hasToken: true, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false };
     fake.answers['settings/get'] = () => new Promise((resolve) => (answer = () => resolve(saved)));
     render(<Settings />);
     await settle();

@@ -3,6 +3,7 @@ import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ContactView, NamedRef } from '../../protocol/schemas';
 import { t } from '../i18n';
+import type { QuickKey } from '../keys';
 import { CompanyForm } from './CompanyForm';
 import { ConvertForm } from './ConvertForm';
 import { EditForm } from './EditForm';
@@ -18,7 +19,9 @@ export interface ContactActionsProps {
   /** The card shows the contact as the worker last answered it. */
   onContact: (c: ContactView) => void;
   /** A form open from the start. */
-  initialAction?: 'tag';
+  initialAction?: QuickKey;
+  /** Open this form now (a shortcut key on an open card); each new nonce asks again. */
+  request?: { kind: QuickKey; nonce: number } | null;
 }
 
 const KINDS = ['tag', 'message', 'ticket', 'note', 'convert', 'edit', 'company', 'event'] as const;
@@ -38,8 +41,8 @@ const FORMS: Record<Kind, { label: string; Form: (p: FormProps) => JSX.Element }
 /** How long "Undo" stays after a tag is added. */
 export const UNDO_MS = 5000;
 
-export function ContactActions({ contact, onContact, initialAction }: ContactActionsProps) {
-  const [open, setOpen] = useState<Kind | null>(initialAction ?? null);
+export function ContactActions({ contact, onContact, initialAction, request }: ContactActionsProps) {
+  const [open, setOpen] = useState<Kind | null>(initialAction ?? request?.kind ?? null);
   const [status, setStatus] = useState<Status | null>(null);
   const [undo, setUndo] = useState<NamedRef | null>(null);
   const [undoProblem, setUndoProblem] = useState<Extract<Outcome, { ok: false }> | null>(null);
@@ -61,9 +64,20 @@ export function ContactActions({ contact, onContact, initialAction }: ContactAct
     setUndo(null);
     setUndoProblem(null);
   }, [contact.id]);
+  // A field to type in comes first (a form may start with buttons, like the Tag form's current tags).
+  const focusPane = () =>
+    (pane.current?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea') ?? pane.current?.querySelector<HTMLElement>('button'))?.focus();
   useEffect(() => {
-    if (open) pane.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+    if (open) focusPane();
   }, [open]);
+  useEffect(() => {
+    if (!request) return;
+    if (open === request.kind) return focusPane();
+    setStatus(null);
+    setUndo(null);
+    setUndoProblem(null);
+    setOpen(request.kind);
+  }, [request?.nonce]);
   useEffect(() => {
     if (!undo) return;
     const timer = setTimeout(() => setUndo(null), UNDO_MS);

@@ -1,0 +1,12 @@
+import { render } from 'preact';
+import { InPageCard } from '../widget/InPageCard';
+import '../widget/styles.css';
+
+/**
+ * The in-page card: the widget hosted in an extension-origin iframe that the content script puts in a closed
+ * shadow root next to a highlighted address. The page cannot read this document (another origin) or reach
+ * the frame element. `#<email>` names the address; nothing else comes from the page.
+ */
+const email = decodeURIComponent(location.hash.slice(1));
+document.title = chrome.i18n.getMessage('cardTitle');
+render(<InPageCard email={email} />, document.getElementById('app')!);

@@ -1,0 +1,202 @@
+/**
+ * Optional highlighting of the addresses found on the page (Settings → "Highlight email addresses on pages").
+ *
+ * Nothing of the page is changed: the marks are drawn in a layer of our own (a closed shadow root on a host
+ * element under <html>), positioned over the page's text. Every detected address gets the same neutral mark —
+ * the content script never knows which are Intercom contacts, and the page cannot read the layer anyway.
+ * Marks let clicks through (the page's text stays selectable); a click that lands on a mark, or Enter on a
+ * mark reached with Tab, opens the in-page card for that address.
+ */
+
+/** Upper bound on marks drawn (a page with thousands of addresses gets the first ones, in page order). */
+export const MAX_MARKS = 500;
+const HOST_TAG = 'sidekick-marks';
+const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION']);
+const CANDIDATE = /[^\s@<>()[\]\\,;:"'`]+@[^\s@<>()[\]\\,;:"'`]+/g;
+const TRAILING = /[.!?…]+$/u;
+const MAILTO = /^\s*mailto:/i;
+
+export interface Mark {
+  email: string;
+  range: Range;
+}
+
+export interface HighlightOptions {
+  /** The accessible name of a mark. */
+  label: (email: string) => string;
+  /** A mark was activated; `mark` is where focus goes back when the card closes. */
+  onActivate: (email: string, rect: DOMRect, mark: HTMLElement | null) => void;
+}
+
+export interface Highlighter {
+  update(emails: readonly string[]): void;
+  /** Where the first mark of an address is now (for a card that follows its address), or null. */
+  rectOf(email: string): DOMRect | null;
+  destroy(): void;
+}
+
+/** Normalised the way the detector does it, enough to recognise the addresses it reported. */
+function normalise(raw: string): string {
+  return raw.replace(TRAILING, '').normalize('NFC').toLowerCase();
+}
+
+/** The text ranges (and mailto links) that show one of `emails`, in page order, at most `max`. */
+export function findMarks(root: Node, emails: ReadonlySet<string>, max = MAX_MARKS): Mark[] {
+  const doc = root.ownerDocument ?? (root as Document);
+  const marks: Mark[] = [];
+  if (!emails.size) return marks;
+  const marked = new Set<Element>();
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (SKIP.has(node.parentElement?.tagName ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  for (let node = walker.nextNode() as Text | null; node && marks.length < max; node = walker.nextNode() as Text | null) {
+    const text = node.data;
+    if (!text.includes('@')) continue;
+    for (const m of text.matchAll(CANDIDATE)) {
+      const shown = m[0].replace(TRAILING, '');
+      const email = normalise(shown);
+      if (!emails.has(email)) continue;
+      const range = doc.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + shown.length);
+      marks.push({ email, range });
+      const link = node.parentElement?.closest('a');
+      if (link) marked.add(link);
+      if (marks.length >= max) break;
+    }
+  }
+  // Links whose text isn't the address ("Write to Ana") still name someone.
+  const base = root instanceof Document ? root : (root as ParentNode);
+  for (const a of base.querySelectorAll?.('a[href]') ?? []) {
+    if (marks.length >= max) break;
+    const href = a.getAttribute('href') ?? '';
+    if (!MAILTO.test(href) || marked.has(a)) continue;
+    const to = decodeURIComponent(href.replace(MAILTO, '').split('?')[0] ?? '').split(',');
+    const email = to.map((e) => normalise(e.trim())).find((e) => emails.has(e));
+    if (!email) continue;
+    const range = doc.createRange();
+    range.selectNodeContents(a);
+    marks.push({ email, range });
+  }
+  return marks;
+}
+
+const STYLE = `
+:host { all: initial !important; display: block !important; position: fixed !important; inset: 0 auto auto 0 !important;
+  width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483646 !important;
+  pointer-events: none !important; opacity: 1 !important; visibility: visible !important; transform: none !important; }
+.m { all: initial; position: fixed; box-sizing: border-box; pointer-events: none; border-radius: 2px; cursor: pointer;
+  background: rgba(128, 128, 128, 0.14); border-bottom: 2px dotted rgba(110, 110, 110, 0.9); }
+.m:focus-visible { outline: 2px solid #4f6bd8; outline-offset: 2px; background: rgba(79, 107, 216, 0.14); }
+`;
+
+export function createHighlighter(doc: Document, options: HighlightOptions): Highlighter {
+  const host = doc.createElement(HOST_TAG);
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  root.append(style);
+  let marks: Mark[] = [];
+  let buttons: HTMLButtonElement[] = [];
+  let rects: Array<DOMRect | null> = [];
+  let frame = 0;
+  let reattached = 0;
+  let shown: readonly string[] = [];
+  let rebuild: ReturnType<typeof setTimeout> | undefined;
+
+  const layout = () => {
+    frame = 0;
+    rects = marks.map(({ range }) => {
+      const r = range.getClientRects()[0];
+      return r && r.width > 0 && r.height > 0 ? r : null;
+    });
+    rects.forEach((r, i) => {
+      const b = buttons[i]!;
+      b.hidden = r === null;
+      if (!r) return;
+      b.style.left = `${r.left}px`;
+      b.style.top = `${r.top}px`;
+      b.style.width = `${r.width}px`;
+      b.style.height = `${r.height}px`;
+    });
+  };
+  const schedule = () => {
+    if (!frame) frame = requestAnimationFrame(layout);
+  };
+
+  const activate = (i: number) => {
+    const rect = rects[i];
+    if (rect) options.onActivate(marks[i]!.email, rect, buttons[i] ?? null);
+  };
+  // Keyboard: a mark is a button reached with Tab; Enter or Space clicks it.
+  root.addEventListener('click', (e) => {
+    const i = buttons.indexOf(e.target as HTMLButtonElement);
+    if (i >= 0 && e.isTrusted) activate(i);
+  });
+  // Mouse: marks let the pointer through, so the click is the page's; one that lands on a mark is ours.
+  const onClick = (e: MouseEvent) => {
+    if (!e.isTrusted || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    if (!doc.getSelection()?.isCollapsed) return; // the user was selecting text
+    const i = rects.findIndex((r) => r && e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top && e.clientY <= r.bottom);
+    if (i < 0) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    activate(i);
+  };
+  const view = doc.defaultView!;
+  view.addEventListener('click', onClick, true);
+  view.addEventListener('scroll', schedule, { capture: true, passive: true });
+  view.addEventListener('resize', schedule, { passive: true });
+  const resized = new ResizeObserver(schedule);
+  if (doc.body) resized.observe(doc.body);
+  // A page that rebuilds <html>'s children (or removes the layer) gets it back, within reason.
+  const guard = new MutationObserver(() => {
+    if (!host.isConnected && reattached++ < 100) doc.documentElement.append(host);
+  });
+  doc.documentElement.append(host);
+  guard.observe(doc.documentElement, { childList: true });
+  // A page that re-renders the same addresses (new text nodes, same list) needs the marks found again.
+  const changes = new MutationObserver(() => {
+    clearTimeout(rebuild);
+    rebuild = setTimeout(() => api.update(shown), 250);
+  });
+  if (doc.body) changes.observe(doc.body, { childList: true, subtree: true, characterData: true });
+
+  const api: Highlighter = {
+    update(emails) {
+      shown = emails;
+      marks = findMarks(doc.body ?? doc, new Set(emails));
+      for (const b of buttons.splice(marks.length)) b.remove();
+      marks.forEach(({ email }, i) => {
+        let b = buttons[i];
+        if (!b) {
+          b = doc.createElement('button');
+          b.type = 'button';
+          b.className = 'm';
+          root.append(b);
+          buttons.push(b);
+        }
+        b.setAttribute('aria-label', options.label(email));
+      });
+      layout();
+    },
+    rectOf(email) {
+      const i = marks.findIndex((m) => m.email === email);
+      return i >= 0 ? (marks[i]!.range.getClientRects()[0] ?? null) : null;
+    },
+    destroy() {
+      if (frame) cancelAnimationFrame(frame);
+      clearTimeout(rebuild);
+      changes.disconnect();
+      view.removeEventListener('click', onClick, true);
+      view.removeEventListener('scroll', schedule, true);
+      view.removeEventListener('resize', schedule);
+      resized.disconnect();
+      guard.disconnect();
+      host.remove();
+      marks = [];
+      buttons = [];
+    },
+  };
+  return api;
+}

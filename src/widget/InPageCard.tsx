@@ -1,0 +1,114 @@
+/**
+ * The contact card shown on the page itself, in an extension-origin iframe next to a highlighted address.
+ * The same ContactCard as the side panel. Two things differ because a web page surrounds it:
+ * - it never tells the page anything (its size is fixed; the only message it sends is "close", with no data);
+ * - it takes clicks and keys only while Chrome vouches that nothing covers or fades it (IntersectionObserver v2),
+ *   so a page cannot draw a decoy over a button and have the user send a message without seeing it.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { call, RpcError } from '../protocol/client';
+import type { ContactView, ErrorInfo } from '../protocol/schemas';
+import { ContactCard } from './ContactCard';
+import { t } from './i18n';
+import { ErrorState, Notice, Skeleton } from './States';
+import { useVisibleToUser } from './useVisibleToUser';
+
+/** The one message the card sends its host: no data, so a page listening learns nothing. */
+export const CLOSE_MESSAGE = 'sidekick:close-card';
+
+const asInfo = (e: unknown): ErrorInfo => (e instanceof RpcError ? e.info : { code: 'internal' });
+
+export function closeCard(): void {
+  window.parent.postMessage(CLOSE_MESSAGE, '*');
+}
+
+export function InPageCard({ email }: { email: string }) {
+  const [contact, setContact] = useState<ContactView | null | undefined>(undefined);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [nonce, setNonce] = useState(0);
+  const visible = useVisibleToUser();
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    setContact(undefined);
+    call('contacts/lookup', { emails: [email] })
+      .then((r) => live && setContact(r.contacts[email] ?? null))
+      .catch((e: unknown) => live && setError(asInfo(e)));
+    return () => {
+      live = false;
+    };
+  }, [email, nonce]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      // Forms take their own Esc (and stop it); an Esc that reaches the window closes the card.
+      if (e.key === 'Escape' && !e.defaultPrevented) closeCard();
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, []);
+
+  const createLead = async () => {
+    setCreating(true);
+    setError(null);
+    try {
+      setContact(await call('contacts/create-lead', { email }));
+    } catch (e) {
+      setError(asInfo(e));
+    } finally {
+      setCreating(false);
+    }
+  };
+
+  return (
+    <main class="in-page-card">
+      <h1 class="visually-hidden">{t('cardTitle')}</h1>
+      {visible === false && (
+        <p class="notice notice-error covered" role="alert">
+          {t('cardCovered')}
+        </p>
+      )}
+      {/* Until Chrome vouches that nothing covers the card, nothing in it can be clicked or typed into. */}
+      <div inert={visible !== true} class="in-page-body">
+        {error ? (
+          <div class="in-page-state">
+            <CloseRow />
+            <ErrorState error={error} onRetry={() => setNonce((n) => n + 1)} />
+          </div>
+        ) : contact === undefined ? (
+          <div class="in-page-state">
+            <CloseRow />
+            <Skeleton rows={1} />
+          </div>
+        ) : contact === null ? (
+          <div class="in-page-state">
+            <CloseRow />
+            <Notice title={t('notInIntercom')}>
+              <p class="notice-detail">{email}</p>
+              <p class="notice-actions">
+                <button type="button" class="btn" disabled={creating} onClick={() => void createLead()}>
+                  {creating ? t('creating') : t('createLead')}
+                </button>
+              </p>
+            </Notice>
+          </div>
+        ) : (
+          <ContactCard contact={contact} onBack={closeCard} backLabel={t('closeCard')} backIcon="×" onContact={setContact} />
+        )}
+      </div>
+    </main>
+  );
+}
+
+function CloseRow() {
+  return (
+    <header class="card-header">
+      <button type="button" class="btn btn-ghost" onClick={closeCard} aria-label={t('closeCard')}>
+        ×
+      </button>
+      <p class="in-page-title">{t('cardTitle')}</p>
+    </header>
+  );
+}
