@@ -34,7 +34,7 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox())
     async 'emails/found'(input, caller) {
       // Only the top frame of a tab speaks for that tab; frames and impostors change nothing.
       if (caller.kind !== 'content' || caller.frameId !== 0) return { accepted: 0, highlight: false };
-      await scans.report(caller.tabId, caller.origin, input.emails, input.total);
+      await scans.report(caller.tabId, caller.origin, input.emails, input.total, input.names);
       return { accepted: input.emails.length, highlight: (await readSettings()).highlightEmails };
     },
 

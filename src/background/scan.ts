@@ -49,8 +49,11 @@ export class TabScans {
   }
 
   /** A report from the scanner in a tab's top frame. */
-  async report(tabId: number, origin: string, emails: string[], total: number): Promise<void> {
-    const state: ScanState = { status: 'ok', origin, emails, total: Math.max(total, emails.length) };
+  async report(tabId: number, origin: string, emails: string[], total: number, names: Record<string, string> = {}): Promise<void> {
+    // Only names of listed addresses are kept: the rest could only be noise from the page.
+    const listed = new Set(emails);
+    const kept = Object.fromEntries(Object.entries(names).filter(([email]) => listed.has(email)));
+    const state: ScanState = { status: 'ok', origin, emails, total: Math.max(total, emails.length), names: kept };
     await this.set(tabId, state);
     for (const resolve of this.waiters.get(tabId) ?? []) resolve(state);
     this.waiters.delete(tabId);

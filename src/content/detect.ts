@@ -1,126 +1,119 @@
 /**
- * E-mail detection: pure string functions (no DOM, no chrome APIs, no imports).
+ * E-mail detection: pure string functions (no DOM, no chrome APIs). Text in, addresses out — with the
+ * display name when the text gives one (`Ana Lima <ana@example.com>`, `"Lima, Ana" <ana@example.com>`).
  *
- * Everything here runs in time linear in the input; there is no regex that
- * can backtrack over unbounded input (the few regexes used only see strings
- * already length-checked, or are anchored with non-overlapping classes).
+ * Everything here runs in time linear in the input; there is no regex that can backtrack over unbounded
+ * input (the few regexes used only see strings already length-checked, or use bounded quantifiers).
  */
+import { canonical, cleanName, domainEnd, INVISIBLE_RE, localStart, MAX_NAME, normalizeEmail } from './address';
+import { decodeCloudflare, emailFromCloudflareHref, findObfuscated, MAYBE_OBFUSCATED_RE } from './decode';
 
-/** Callers cap lists of detected addresses at this many entries. */
+export { canonical, cleanName, decodeCloudflare, emailFromCloudflareHref, MAX_NAME, normalizeEmail };
+
+/** Lists of detected addresses sent anywhere are capped at this many entries (with a count of the rest). */
 export const MAX_EMAILS = 1000;
 
-const MAX_ADDRESS = 254;
-const MAX_LOCAL = 64;
-const MAX_LABEL = 63;
+/** One address found, with the name shown beside it when there is one. */
+export interface Found {
+  email: string;
+  name?: string;
+}
+
 const MAILTO = 'mailto:';
-
-const LOCAL_RE = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
-const LABEL_RE = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
-const TLD_RE = /^[a-z]{2,}$/;
-/** First domain label of retina image names: `logo@2x.png`. */
-const RETINA_RE = /^\d+x$/;
-/** "TLDs" that are really file extensions: `icon@2x.png`, `app@1.2.js`. */
-const FILE_EXTENSIONS = new Set([
-  'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif', 'ico', 'bmp',
-  'css', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'map', 'json',
-]);
-/** Characters stripped from the start / end of a candidate. */
-const OPENERS = new Set([...`"'\`([{<«‹“‘„,;:`]);
-const CLOSERS = new Set([...`"'\`)]}>»›”’.,;:!?`]);
-const INVISIBLE_RE = /[\s\u200b-\u200d\u2060]/;
-const ONLY_PRINTABLE_ASCII_RE = /^[\x21-\x7e]*$/;
-const WORDLIKE_RE = /[\p{L}\p{N}\p{M}]/u;
 const RECIPIENT_KEYS = new Set(['to', 'cc', 'bcc']);
+/** Where a display name before `<address>` stops at the latest. */
+const NAME_STOP = new Set([...'\n,;:|()[]{}<>']);
+const LETTER_RE = /\p{L}/u;
+const FIRST_LETTER_RE = /\p{L}/u;
+const QUOTES: Record<string, string> = { '"': '"', '”': '“', "'": "'" };
 
-const isJunk = (ch: string, set: Set<string>): boolean => set.has(ch) || INVISIBLE_RE.test(ch);
-
-/**
- * Normalises one address: trims whitespace, surrounding quotes, brackets and
- * trailing punctuation, an optional `mailto:` prefix, and lower-cases it.
- * Returns null unless the result is a plausible address.
- */
-export function normalizeEmail(raw: string): string | null {
-  let start = 0;
-  let end = raw.length;
-  while (start < end && isJunk(raw.charAt(start), OPENERS)) start++;
-  while (end > start && isJunk(raw.charAt(end - 1), CLOSERS)) end--;
-  if (raw.slice(start, start + MAILTO.length).toLowerCase() === MAILTO) {
-    start += MAILTO.length;
-    while (start < end && isJunk(raw.charAt(start), OPENERS)) start++;
-  }
-  if (end - start > MAX_ADDRESS) return null;
-  const candidate = raw.slice(start, end);
-  // Checked before lower-casing: some non-ASCII letters lower-case to ASCII.
-  if (!ONLY_PRINTABLE_ASCII_RE.test(candidate)) return null;
-  const email = candidate.toLowerCase();
-  const at = email.indexOf('@');
-  if (at < 1 || at > MAX_LOCAL || email.includes('@', at + 1)) return null;
-  if (!LOCAL_RE.test(email.slice(0, at))) return null;
-  return isPlausibleDomain(email.slice(at + 1)) ? email : null;
-}
-
-function isPlausibleDomain(domain: string): boolean {
-  const labels = domain.split('.');
-  const first = labels[0];
-  const tld = labels[labels.length - 1];
-  if (labels.length < 2 || first === undefined || tld === undefined) return false;
-  if (!TLD_RE.test(tld) || FILE_EXTENSIONS.has(tld) || RETINA_RE.test(first)) return false;
-  return labels.every((label) => label.length <= MAX_LABEL && LABEL_RE.test(label));
-}
-
-/** Ordered, de-duplicated, capped set of addresses. */
+/** Ordered, de-duplicated, capped set of addresses; a later name fills in a missing one. */
 class Collector {
-  private readonly found = new Set<string>();
+  private readonly found = new Map<string, Found>();
   constructor(private readonly limit: number) {}
   get full(): boolean {
     return this.found.size >= this.limit;
   }
-  add(email: string | null): void {
-    if (email !== null && !this.full) this.found.add(email);
+  add(email: string | null, name?: string | null): void {
+    if (email === null) return;
+    const had = this.found.get(email);
+    if (had) {
+      if (name && !had.name) had.name = name;
+    } else if (!this.full) {
+      this.found.set(email, name ? { email, name } : { email });
+    }
   }
-  list(): string[] {
-    return [...this.found];
+  list(): Found[] {
+    return [...this.found.values()];
   }
 }
-
-// Free text uses a narrower local-part alphabet than normalizeEmail accepts,
-// so `?email=bob@x.com` or `/path/bob@x.com` yield `bob@x.com`.
-const isLocalChar = (c: number): boolean =>
-  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ||
-  c === 46 /* . */ || c === 95 /* _ */ || c === 43 /* + */ || c === 45 /* - */ || c === 39; /* ' */
-const isDomainChar = (c: number): boolean =>
-  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 45;
-/** True when the character glues onto an address (`a@b@c.com`, `ünï@x.com`). */
-const isGlued = (ch: string): boolean => ch === '@' || (ch > '\x7f' && WORDLIKE_RE.test(ch));
 
 /** The address around the `@` at index `at`; never looks left of `floor`. */
-function addressAt(text: string, at: number, floor: number): string | null {
-  let start = at;
-  while (start > floor && isLocalChar(text.charCodeAt(start - 1))) start--;
-  let end = at + 1;
-  while (end < text.length && isDomainChar(text.charCodeAt(end))) end++;
-  while (start < at && text.charAt(start) === '.') start++;
-  while (end > at + 1 && '.-'.includes(text.charAt(end - 1))) end--;
+function addressAt(text: string, at: number, floor: number): { email: string; start: number; end: number } | null {
+  const start = localStart(text, at, floor);
+  const end = domainEnd(text, at + 1);
   if (start === at || end === at + 1) return null;
-  if (isGlued(text.charAt(start - 1)) || isGlued(text.charAt(end))) return null;
-  return normalizeEmail(text.slice(start, end));
+  if (text.charAt(start - 1) === '@' || text.charAt(end) === '@') return null;
+  const email = normalizeEmail(text.slice(start, end));
+  return email === null ? null : { email, start, end };
 }
 
-/** Scans `text` for bare addresses (no mailto handling). Linear time. */
-function scanAddresses(text: string, out: Collector): void {
-  for (let at = text.indexOf('@'); at !== -1 && !out.full; at = text.indexOf('@', at + 1)) {
-    out.add(addressAt(text, at, 0));
+const skipBack = (text: string, i: number, floor: number): number => {
+  while (i > floor && INVISIBLE_RE.test(text.charAt(i - 1))) i--;
+  return i;
+};
+
+/** The name of `Name <address>` or `"Name" <address>`, the address spanning [start, end). */
+function nameBefore(text: string, start: number, end: number, floor: number): string | null {
+  let open = skipBack(text, start, floor);
+  let close = end;
+  while (close < text.length && INVISIBLE_RE.test(text.charAt(close))) close++;
+  if (text.charAt(open - 1) !== '<' || text.charAt(close) !== '>') return null;
+  const nameEnd = skipBack(text, open - 1, floor);
+  const quote = QUOTES[text.charAt(nameEnd - 1)];
+  let from = nameEnd;
+  if (quote) {
+    // A quoted name may hold commas: `"Lima, Ana" <ana@x.com>`.
+    from = text.lastIndexOf(quote, nameEnd - 2);
+    if (from < floor || nameEnd - from > MAX_NAME + 2) return null;
+    return cleanName(text.slice(from + 1, nameEnd - 1));
   }
+  while (from > floor && nameEnd - from <= MAX_NAME && !NAME_STOP.has(text.charAt(from - 1)) && !sentenceEndsAt(text, from - 1)) from--;
+  // A run of text longer than any name is a sentence, not a name.
+  if (nameEnd - from > MAX_NAME) return null;
+  const name = cleanName(text.slice(from, nameEnd));
+  return name !== null && looksLikeName(name) ? name : null;
+}
+
+/** `… thanks. Ana Lima <…>`: a space after a full stop that ends a word of 4+ letters (not `Dr.` or `J.`). */
+function sentenceEndsAt(text: string, space: number): boolean {
+  if (text.charAt(space) !== ' ' || !'.!?'.includes(text.charAt(space - 1))) return false;
+  let letters = 0;
+  while (letters < 4 && LETTER_RE.test(text.charAt(space - 2 - letters))) letters++;
+  return letters >= 4 || text.charAt(space - 1) !== '.';
+}
+
+/** Words particles of surnames may start lower-case; any other cased word of a name starts upper-case. */
+const PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'du', 'di', 'del', 'della', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'bin', 'al', 'el', 'y', 'e']);
+const MAX_NAME_WORDS = 6;
+
+function looksLikeName(name: string): boolean {
+  const words = name.split(' ');
+  if (words.length > MAX_NAME_WORDS) return false;
+  return words.every((word) => {
+    const first = FIRST_LETTER_RE.exec(word)?.[0];
+    return !first || first === first.toUpperCase() || PARTICLES.has(word.toLowerCase());
+  });
 }
 
 const isMailtoEnd = (ch: string): boolean => INVISIBLE_RE.test(ch) || `"'\`<>`.includes(ch);
 
 /**
- * Every plausible address in `text` (including `mailto:` URLs, even
- * percent-encoded ones), normalised, de-duplicated, in order of first
- * appearance, at most `limit` of them. Linear time.
+ * Every plausible address in `text`: plain, in `mailto:` URLs (even percent-encoded ones) and obfuscated
+ * (`name [at] domain [dot] com`), normalised, de-duplicated, in order of first appearance, at most `limit`,
+ * each with its display name when the text gives one. Linear time.
  */
-export function extractEmails(text: string, limit: number = MAX_EMAILS): string[] {
+export function extractFound(text: string, limit: number = MAX_EMAILS): Found[] {
   const out = new Collector(limit);
   const mailtoRe = /mailto:/gi;
   const nextMailto = (from: number): number => {
@@ -134,17 +127,46 @@ export function extractEmails(text: string, limit: number = MAX_EMAILS): string[
     if (mailto !== -1 && (at === -1 || mailto < at)) {
       let end = mailto + MAILTO.length;
       while (end < text.length && !isMailtoEnd(text.charAt(end))) end++;
-      for (const email of emailsFromMailto(text.slice(mailto, end), limit)) out.add(email);
+      for (const f of foundInMailto(text.slice(mailto, end), limit)) out.add(f.email, f.name);
       floor = end;
       mailto = nextMailto(end);
       at = text.indexOf('@', end);
     } else {
-      out.add(addressAt(text, at, floor));
+      const found = addressAt(text, at, floor);
+      if (found) out.add(found.email, nameBefore(text, found.start, found.end, floor));
       floor = at + 1;
       at = text.indexOf('@', at + 1);
     }
   }
+  for (const o of findObfuscated(text)) out.add(o.email);
+  if (VCARD_RE.test(text)) vcardNames(text, out);
   return out.list();
+}
+
+const VCARD_RE = /BEGIN:VCARD/i;
+const VCARD_FN_RE = /^(?:[\w-]{1,20}\.)?FN(?:;[^:\n]{0,200})?:(.{1,500})$/im;
+const VCARD_EMAIL_RE = /^(?:[\w-]{1,20}\.)?EMAIL(?:;[^:\n]{0,200})?:(.{1,300})$/gim;
+
+/** A vCard pasted as text (`BEGIN:VCARD … FN:Ana Lima … EMAIL;TYPE=work:ana@x.com … END:VCARD`): its FN names its addresses. */
+function vcardNames(text: string, out: Collector): void {
+  const upper = text.toUpperCase();
+  for (let begin = upper.indexOf('BEGIN:VCARD'); begin !== -1; ) {
+    const end = upper.indexOf('END:VCARD', begin);
+    const card = text.slice(begin, end === -1 ? text.length : end);
+    const name = cleanName(VCARD_FN_RE.exec(card)?.[1]?.replace(/\\([,;])/g, '$1') ?? '');
+    for (const m of card.matchAll(VCARD_EMAIL_RE)) out.add(normalizeEmail(m[1]!), name);
+    begin = end === -1 ? -1 : upper.indexOf('BEGIN:VCARD', end);
+  }
+}
+
+/** Cheap test: can `text` hold an address at all (an `@`, or the markers of an obfuscated one)? */
+export function mayHoldAddress(text: string): boolean {
+  return text.includes('@') || MAYBE_OBFUSCATED_RE.test(text);
+}
+
+/** The addresses of extractFound, without names. */
+export function extractEmails(text: string, limit: number = MAX_EMAILS): string[] {
+  return extractFound(text, limit).map((f) => f.email);
 }
 
 /** Percent-decodes each run of `%XX` escapes, leaving malformed ones as-is. */
@@ -160,10 +182,10 @@ function percentDecode(s: string): string {
 }
 
 /**
- * All recipients (path, `to`, `cc`, `bcc`) of a `mailto:` URL, percent-decoded
- * and normalised; e.g. `mailto:a@x.com,b@y.com?subject=Hi&cc=c@z.com`.
+ * All recipients (path, `to`, `cc`, `bcc`) of a `mailto:` URL, percent-decoded and normalised, with display
+ * names; e.g. `mailto:a@x.com,Bob%20%3Cb@y.com%3E?subject=Hi&cc=c@z.com`.
  */
-export function emailsFromMailto(href: string, limit: number = MAX_EMAILS): string[] {
+export function foundInMailto(href: string, limit: number = MAX_EMAILS): Found[] {
   const url = href.trim();
   if (url.slice(0, MAILTO.length).toLowerCase() !== MAILTO) return [];
   const body = url.slice(MAILTO.length);
@@ -182,15 +204,21 @@ export function emailsFromMailto(href: string, limit: number = MAX_EMAILS): stri
     for (const recipient of percentDecode(field).split(/[,;]/)) {
       const email = normalizeEmail(recipient);
       if (email !== null) out.add(email);
-      else scanAddresses(recipient, out); // e.g. `Bob <bob@x.com>`
+      // e.g. `Bob <bob@x.com>`
+      else for (const f of extractFound(recipient.replace(/mailto:/gi, ''), limit)) out.add(f.email, f.name);
     }
   }
   return out.list();
 }
 
+/** The addresses of foundInMailto, without names. */
+export function emailsFromMailto(href: string, limit: number = MAX_EMAILS): string[] {
+  return foundInMailto(href, limit).map((f) => f.email);
+}
+
 /** Concatenates lists, keeping the first occurrence of each entry, capped at `limit`. */
 export function mergeUnique(lists: readonly (readonly string[])[], limit: number = MAX_EMAILS): string[] {
-  const out = new Collector(limit);
-  for (const list of lists) for (const item of list) out.add(item);
-  return out.list();
+  const out = new Set<string>();
+  for (const list of lists) for (const item of list) if (out.size < limit) out.add(item);
+  return [...out];
 }

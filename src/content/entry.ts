@@ -4,6 +4,7 @@
  * user switched on highlighting (then: neutral marks and, on request, the in-page card — see ./in-page).
  */
 import { HIGHLIGHT_EVENT } from '../protocol/events';
+import type { RouteInput } from '../protocol/messages';
 import { startInPage, type InPage } from './in-page';
 import { watch } from './scanner';
 
@@ -14,7 +15,8 @@ declare global {
   }
 }
 
-let last: string[] = [];
+/** The last report; null while a large page's first scan is still running (its report is on the way). */
+let last: RouteInput<'emails/found'> | null = null;
 let inPage: InPage | null = null;
 
 function highlight(on: boolean): void {
@@ -23,13 +25,12 @@ function highlight(on: boolean): void {
     inPage.destroy();
     inPage = null;
   }
-  inPage?.update(last);
+  inPage?.update(last?.emails ?? []);
 }
 
-function report(emails: string[]): void {
-  const message = { type: 'emails/found', input: { emails: emails.slice(0, 1000), total: emails.length } };
+function report(input: RouteInput<'emails/found'>): void {
   chrome.runtime
-    .sendMessage(message)
+    .sendMessage({ type: 'emails/found', input })
     .then((answer: { ok?: boolean; data?: { highlight?: unknown } } | undefined) => highlight(answer?.data?.highlight === true))
     .catch(() => undefined);
 }
@@ -38,11 +39,13 @@ if (window === window.top) {
   if (window.__sidekickRescan) {
     window.__sidekickRescan();
   } else {
-    watch(document, (emails) => {
-      last = emails;
-      report(emails);
+    watch(document, (emails, { names, total }) => {
+      last = { emails, names, total };
+      report(last);
     });
-    window.__sidekickRescan = () => report(last);
+    window.__sidekickRescan = () => {
+      if (last) report(last);
+    };
     chrome.runtime.onMessage.addListener((msg: { event?: unknown; enabled?: unknown } | null, sender) => {
       // Only our worker (no tab: not another content script or page) switches highlighting.
       if (sender.id === chrome.runtime.id && !sender.tab && msg?.event === HIGHLIGHT_EVENT) highlight(msg.enabled === true);

@@ -1,155 +1,181 @@
 /**
- * Thin DOM layer over ./detect: finds the e-mail addresses on a page and
- * watches for changes. No chrome APIs; results go to callbacks.
+ * Finds the e-mail addresses on a page and follows its changes. The first scan runs in slices of a few
+ * milliseconds, yielding to the page between them; after that a MutationObserver marks what changed and,
+ * once the page is quiet for a moment, only the units it touched are scanned again. No chrome APIs: results
+ * go to a callback, and nothing runs while the page does not change.
  */
-import { emailsFromMailto, extractEmails, MAX_EMAILS } from './detect';
+import { MAX_EMAILS } from './detect';
+import { DISPLAY_NONE_RE, isElement } from './elements';
+import { Registry, sameSnapshot, type Snapshot, type UnitNode } from './units';
+import { Walker } from './walk';
 
-/** Elements whose text is never visible page content. */
-const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript']);
-const DISPLAY_NONE_RE = /(?:^|;)\s*display\s*:\s*none\b/i;
-const MAILTO_RE = /^\s*mailto:/i;
-const MAYBE_EMAIL_RE = /@|mailto:/i;
+export type { Snapshot };
 
-const isElement = (node: Node): node is Element => node.nodeType === Node.ELEMENT_NODE;
-const isText = (node: Node): node is Text => node.nodeType === Node.TEXT_NODE;
-
-/** Cheap visibility check: `hidden`, `aria-hidden="true"`, inline `display: none`. */
-function isHidden(el: Element): boolean {
-  return (
-    el.hasAttribute('hidden') ||
-    el.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true' ||
-    DISPLAY_NONE_RE.test(el.getAttribute('style') ?? '')
-  );
+/** What watch() reports beside the addresses: display names (by address) and the count of all addresses. */
+export interface ScanInfo {
+  names: Record<string, string>;
+  total: number;
 }
 
-function mailtoHref(el: Element): string | null {
-  if (el.localName !== 'a' && el.localName !== 'area') return null;
-  const href = el.getAttribute('href');
-  return href !== null && MAILTO_RE.test(href) ? href : null;
+export interface WatchOptions {
+  /** Quiet time after the last mutation before rescanning. Default 300. */
+  debounceMs?: number;
+  /** Rescan at the latest this long after the first pending mutation. Default 2000. */
+  maxWaitMs?: number;
+  /** Work per slice before yielding to the page, in ms. Default 8. */
+  sliceMs?: number;
+  /** The clock slices are measured with (tests pass a counter). */
+  now?: () => number;
+  /** Told how long each slice of work took (the bench's longest-slice figure). */
+  onSlice?: (ms: number) => void;
 }
 
-/**
- * Addresses in the visible text under `root` plus those in `mailto:` links
- * (hidden ones too), normalised, unique, in document order, at most MAX_EMAILS.
- */
-export function scanRoot(root: ParentNode): string[] {
-  const found = new Set<string>();
-  const add = (emails: string[]): void => {
-    for (const email of emails) if (found.size < MAX_EMAILS) found.add(email);
-  };
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  let node: Node | null = root;
-  while (node !== null && found.size < MAX_EMAILS) {
-    let descend = true;
-    if (isText(node)) {
-      add(extractEmails(node.data));
-    } else if (isElement(node)) {
-      if (SKIPPED_TAGS.has(node.localName)) {
-        descend = false;
-      } else if (isHidden(node)) {
-        descend = false;
-        // Hidden links still name people: keep their mailto targets, in order.
-        for (const el of [node, ...node.querySelectorAll('a[href], area[href]')]) {
-          const href = mailtoHref(el);
-          if (href !== null) add(emailsFromMailto(href));
-        }
-      } else {
-        const href = mailtoHref(node);
-        if (href !== null) add(emailsFromMailto(href));
-      }
-    }
-    node = descend ? walker.nextNode() : nextOutside(walker, root);
-  }
-  return [...found];
+/** When custom elements found without a shadow root are checked again after the first scan. */
+const LATE_SHADOW_MS = 1500;
+
+const OBSERVED = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeOldValue: true,
+  attributeFilter: ['href', 'hidden', 'aria-hidden', 'style', 'data-cfemail', 'itemprop', 'content'],
+};
+
+/** Addresses under `root` right now, in one go (no slicing): the whole snapshot. */
+export function scanPage(root: UnitNode): Snapshot {
+  const walker = new Walker(new Registry(), root, { root: () => undefined, frame: () => undefined, host: () => undefined });
+  walker.run(() => true);
+  return walker.registry.snapshot();
 }
 
-/** Moves the walker past the current node's subtree (staying inside `root`). */
-function nextOutside(walker: TreeWalker, root: Node): Node | null {
-  while (walker.currentNode !== root) {
-    const sibling = walker.nextSibling();
-    if (sibling !== null) return sibling;
-    if (walker.parentNode() === null) return null;
-  }
-  return null;
+/** The first MAX_EMAILS addresses under `root`, in document order. */
+export function scanRoot(root: UnitNode): string[] {
+  return scanPage(root).emails.slice(0, MAX_EMAILS);
 }
 
-/** Whether a mutation can change what scanRoot returns. */
+/** Whether a mutation can change what a scan finds (a style change matters only if it toggled `display: none`). */
 function isRelevant(record: MutationRecord): boolean {
   const target = record.target;
-  if (record.type === 'characterData') {
-    const now = isText(target) ? target.data : '';
-    return MAYBE_EMAIL_RE.test(record.oldValue ?? '') || MAYBE_EMAIL_RE.test(now);
-  }
   if (record.type === 'attributes' && record.attributeName === 'style' && isElement(target)) {
-    // Only matters when inline `display: none` was toggled.
     return DISPLAY_NONE_RE.test(record.oldValue ?? '') !== DISPLAY_NONE_RE.test(target.getAttribute('style') ?? '');
   }
   return true;
 }
 
-const sameList = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((email, i) => email === b[i]);
-
-export interface WatchOptions {
-  /** Quiet time after the last relevant mutation before rescanning. Default 300. */
-  debounceMs?: number;
-  /** Rescan at the latest this long after the first pending mutation. Default 2000. */
-  maxWaitMs?: number;
+/** Runs `fn` as a new task soon: scheduler.postTask where there is one (no timer clamping), else a timeout. */
+function nextTask(fn: () => void): void {
+  const scheduler = (globalThis as { scheduler?: { postTask?: (f: () => void) => Promise<unknown> } }).scheduler;
+  if (scheduler?.postTask) scheduler.postTask(fn).catch(() => undefined);
+  else setTimeout(fn, 0);
 }
 
 /**
- * Scans `root` now and reports the result, then rescans (debounced) on DOM
- * mutations and reports again only when the list changed. Returns `stop`.
+ * Scans `root` and reports `(emails, { names, total })` — the first MAX_EMAILS addresses in order of first
+ * appearance, display names where the page gives them, and how many addresses there are in all — then
+ * follows changes and reports again whenever that changes. A small page is reported before watch() returns.
+ * Returns `stop`.
  */
-export function watch(
-  root: Node,
-  onChange: (emails: string[]) => void,
-  opts: WatchOptions = {},
-): () => void {
+export function watch(root: UnitNode, onChange: (emails: string[], info: ScanInfo) => void, opts: WatchOptions = {}): () => void {
   const debounceMs = opts.debounceMs ?? 300;
   const maxWaitMs = Math.max(opts.maxWaitMs ?? 2000, debounceMs);
+  const sliceMs = opts.sliceMs ?? 8;
+  const now = opts.now ?? (() => performance.now());
   let debounceTimer: ReturnType<typeof setTimeout> | undefined;
   let maxWaitTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
-
-  const scan = (): string[] => scanRoot(root as ParentNode);
-  let last = scan();
-  onChange(last);
-
-  const clearTimers = (): void => {
-    clearTimeout(debounceTimer);
-    clearTimeout(maxWaitTimer);
-    debounceTimer = maxWaitTimer = undefined;
-  };
-  const flush = (): void => {
-    clearTimers();
-    if (stopped) return;
-    const next = scan();
-    if (sameList(next, last)) return;
-    last = next;
-    onChange(next);
+  let running = false;
+  let last: Snapshot | null = null;
+  let version = -1;
+  /** Changes seen since the last flush, handed to the walker together once the page is quiet. */
+  let pending: Array<[Node, boolean]> = [];
+  const frames = new WeakSet<HTMLIFrameElement>();
+  /** Custom elements seen without a shadow root: checked again on every flush, and once after the first scan. */
+  const hosts = new Set<Element>();
+  let lateTimer: ReturnType<typeof setTimeout> | undefined;
+  const checkHosts = (): void => {
+    for (const host of hosts) {
+      if (!host.isConnected) hosts.delete(host);
+      else if (host.shadowRoot) {
+        hosts.delete(host);
+        pending.push([host, true]); // scanned again by its parent, now with its shadow root
+      }
+    }
   };
 
   const observer = new MutationObserver((records) => {
-    if (stopped || !records.some(isRelevant)) return;
+    if (stopped) return;
+    let relevant = false;
+    for (const r of records) {
+      if (!isRelevant(r)) continue;
+      relevant = true;
+      pending.push([r.target, r.type === 'attributes']);
+    }
+    if (relevant) changed();
+  });
+  const walker = new Walker(new Registry(), root, {
+    root: (node) => observer.observe(node, OBSERVED),
+    frame(iframe) {
+      if (frames.has(iframe)) return;
+      frames.add(iframe);
+      iframe.addEventListener('load', () => {
+        if (stopped) return;
+        pending.push([iframe, false]);
+        changed();
+      });
+    },
+    host: (el) => hosts.add(el),
+  });
+  observer.observe(root, OBSERVED);
+
+  const changed = (): void => {
     clearTimeout(debounceTimer);
     debounceTimer = setTimeout(flush, debounceMs);
     maxWaitTimer ??= setTimeout(flush, maxWaitMs);
-  });
-  observer.observe(root, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    characterDataOldValue: true,
-    attributes: true,
-    attributeOldValue: true,
-    attributeFilter: ['href', 'hidden', 'aria-hidden', 'style'],
-  });
+  };
+  const flush = (): void => {
+    clearTimeout(debounceTimer);
+    clearTimeout(maxWaitTimer);
+    debounceTimer = maxWaitTimer = undefined;
+    if (stopped) return;
+    checkHosts();
+    for (const [node, attributes] of pending) walker.mark(node, attributes);
+    pending = [];
+    if (!running) slice();
+  };
+  const slice = (): void => {
+    running = false;
+    if (stopped) return;
+    const start = now();
+    const done = walker.run(() => now() - start < sliceMs);
+    opts.onSlice?.(now() - start);
+    if (!done) {
+      running = true;
+      nextTask(slice);
+      return;
+    }
+    if (last === null && hosts.size) {
+      // Components whose definitions load after the page often attach their shadow roots a moment later.
+      lateTimer = setTimeout(() => {
+        checkHosts();
+        if (pending.length) flush();
+      }, LATE_SHADOW_MS);
+    }
+    // Most changes leave the list as it was: no need to build it again to see that.
+    if (last !== null && walker.registry.version === version) return;
+    version = walker.registry.version;
+    const next = walker.registry.snapshot();
+    if (sameSnapshot(last, next)) return;
+    last = next;
+    onChange(next.emails, { names: next.names, total: next.total });
+  };
 
+  slice();
   return () => {
     stopped = true;
     observer.disconnect();
-    clearTimers();
+    clearTimeout(debounceTimer);
+    clearTimeout(maxWaitTimer);
+    clearTimeout(lateTimer);
   };
 }

@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import {
   EmailSchema,
   MAX_REPORTED_EMAILS,
+  NamesSchema,
   RegionSchema,
   TabIdSchema,
   type ConnectionInfo,
@@ -43,7 +44,10 @@ export const ROUTES = {
     caller: 'content',
     input: v.object({
       emails: v.pipe(v.array(EmailSchema), v.maxLength(MAX_REPORTED_EMAILS)),
+      /** Every address the page has, including those beyond the list. */
       total: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      /** The name shown beside an address (`Ana Lima <ana@…>`, microdata, hCard), for Create lead. */
+      names: v.optional(NamesSchema, {}),
     }),
   },
   'settings/get': { caller: 'extension', input: v.object({}) },

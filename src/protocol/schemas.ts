@@ -1,16 +1,38 @@
 /** Value schemas shared by requests and answers. Pure valibot: safe to import from every context. */
 import * as v from 'valibot';
+import { canonicalEmail } from './email';
 
 export const MAX_REPORTED_EMAILS = 1000;
 
-/** An address as the scanner reports it: already normalised, bounded in size. */
+/** Display names the scanner found beside addresses are plain text of at most this many characters. */
+export const MAX_NAME_LENGTH = 128;
+
+/**
+ * An address as the scanner reports it: bounded in size, in the one canonical form the scanner also uses
+ * (lower-case, then Unicode NFC; internationalised addresses keep their Unicode, punycode stays punycode).
+ */
 export const EmailSchema = v.pipe(
   v.string(),
   v.trim(),
-  v.toLowerCase(),
+  v.transform(canonicalEmail),
   v.maxLength(254),
   // Deliberately loose (Unicode local parts and domains are allowed); the scanner decides what an address is.
   v.regex(/^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/u),
+);
+
+/** A display name from an untrusted page: plain text (never rendered as HTML), no control characters, capped. */
+export const NameSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1),
+  v.maxLength(MAX_NAME_LENGTH),
+  v.regex(/^[^\p{Cc}]*$/u),
+);
+
+/** Names by address, for at most the addresses of one report. */
+export const NamesSchema = v.pipe(
+  v.record(EmailSchema, NameSchema),
+  v.check((names) => Object.keys(names).length <= MAX_REPORTED_EMAILS),
 );
 
 export const RegionSchema = v.picklist(['us', 'eu', 'au', 'custom']);
@@ -113,7 +135,8 @@ export interface ConnectionInfo {
 
 export type ScanState =
   /** `origin` is the page's origin, for "Scan this site automatically". */
-  | { status: 'ok'; origin: string; emails: string[]; total: number }
+  /** `total`: every address on the page (the list stops at MAX_REPORTED_EMAILS); `names`: display names by address. */
+  | { status: 'ok'; origin: string; emails: string[]; total: number; names?: Record<string, string> }
   | { status: 'pending' }
   /** The extension has no access to this tab yet: the user opens the panel from the toolbar or a shortcut. */
   | { status: 'no_access' }

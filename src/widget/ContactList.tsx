@@ -9,7 +9,14 @@ import { t } from './i18n';
  * `contact`: the contact, null when Intercom has none, undefined while unanswered. `unresolved`: unanswered and
  * no longer being asked (the lookup failed), so the row says so instead of "Looking up…".
  */
-export type Row = { email: string; contact: ContactView | null | undefined; creating?: boolean; unresolved?: boolean };
+export type Row = {
+  email: string;
+  contact: ContactView | null | undefined;
+  creating?: boolean;
+  unresolved?: boolean;
+  /** The name the page shows beside the address (plain text): a new lead gets it. */
+  name?: string;
+};
 
 interface Props {
   rows: Row[];

@@ -25,6 +25,9 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
   const tabId = useBoundTab(fixedTabId);
   const { scan, error: scanError, rescan } = useScan(tabId);
   const emails = useMemo(() => (scan?.status === 'ok' ? scan.emails : null), [scan]);
+  /** Names the page shows beside its addresses: Create lead sends them along. */
+  const pageNames = scan?.status === 'ok' ? (scan.names ?? {}) : {};
+  const createLead = (email: string) => people.createLead(email, pageNames[email]);
   const people = useContacts(emails);
   const [open, setOpen] = useState<ContactView | null>(null);
   /** The addresses of the "Search result" list: from the Search box, or from the right-click menu. */
@@ -146,7 +149,7 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
       const emails = request.kind === 'lookup' ? request.emails! : request.emails!.slice(0, 1);
       const found = await people.lookupMany(emails);
       const email = emails[0]!;
-      if (request.kind === 'create-lead' && !found[email]) await people.createLead(email);
+      if (request.kind === 'create-lead' && !found[email]) await createLead(email);
       if (request.kind === 'tag' && found[email]) {
         setCardAction({ kind: 'tag', nonce: ++actionNonce.current });
         setOpen(found[email]);
@@ -167,6 +170,7 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
     contact: people.known[email],
     creating: people.creating.has(email),
     unresolved: people.error !== null,
+    name: pageNames[email],
   }));
   const popOut = () => {
     if (tabId === null) return;
@@ -226,7 +230,7 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
                   label={t('searchResult')}
                   rows={searched.map((email) => ({ email, contact: people.known[email], creating: people.creating.has(email) }))}
                   onOpen={openFrom(SEARCH_LIST)}
-                  onCreateLead={people.createLead}
+                  onCreateLead={createLead}
                 />
               </div>
             )}
@@ -240,7 +244,7 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
                 total={scan?.status === 'ok' ? scan.total : 0}
                 onRetry={() => (scanError ? rescan() : people.retry())}
                 onOpen={openFrom(PAGE_LIST)}
-                onCreateLead={people.createLead}
+                onCreateLead={createLead}
               />
             </div>
             {rows.length > 0 && (
@@ -283,6 +287,7 @@ function PageBody({ scanStatus, scanError, lookupError, rows, total, onRetry, on
         {total > rows.length ? t('countCapped', [String(rows.length), String(total)]) : t('count', String(rows.length))}
       </p>
       <ContactList id={PAGE_LIST} label={t('onThisPage')} rows={rows} onOpen={onOpen} onCreateLead={onCreateLead} />
+      {total > rows.length && <p class="list-more muted">{t('andMore', String(total - rows.length))}</p>}
     </>
   );
 }

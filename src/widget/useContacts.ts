@@ -50,11 +50,12 @@ export function useContacts(emails: string[] | null) {
     return found;
   }, []);
 
-  const createLead = useCallback(async (email: string) => {
+  /** `name`: the name the page showed beside the address, if any. */
+  const createLead = useCallback(async (email: string, name?: string) => {
     setCreating((s) => new Set(s).add(email));
     setActionError(null);
     try {
-      const contact = await call('contacts/create-lead', { email });
+      const contact = await call('contacts/create-lead', name ? { email, name } : { email });
       setKnown((prev) => ({ ...prev, [email]: contact }));
     } catch (e) {
       setActionError(asInfo(e));

@@ -25,6 +25,7 @@ import { handleControl } from './routes/control';
 import { conversationActionRoutes } from './routes/conversation-actions';
 import { conversationRoutes } from './routes/conversations';
 import { DEMO_PAGES } from './routes/demo';
+import { fixtureFile } from '../fixtures/pages';
 import { eventRoutes } from './routes/events';
 import { messageRoutes } from './routes/messages';
 import { tagRoutes } from './routes/tags';
@@ -158,6 +159,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       }
       const reply = handleControl(host_, method, url.pathname, body);
       sendJson(res, reply.status, reply.body, rateHeaders(faults.peek()));
+      return;
+    }
+    // The detection fixture pages (test/fixtures/pages), for the e2e test and the bench: /fixtures/<name>.html.
+    const fixture = url.pathname.startsWith('/fixtures/') ? fixtureFile(url.pathname.slice('/fixtures/'.length)) : null;
+    if (fixture !== null && (method === 'GET' || method === 'HEAD')) {
+      send(res, 200, fixture, 'text/html; charset=utf-8');
       return;
     }
     const page = DEMO_PAGES[url.pathname.replace(/\/+$/, '') || '/'];

@@ -62,7 +62,7 @@ const people: BulkBarProps['rows'] = [
   { email: 'ben@leads.test', contact: contact('c-ben', 'ben@leads.test', 'lead') },
   { email: 'cy@nowhere.test', contact: null },
   { email: 'dee@acme.test', contact: contact('c-dee', 'dee@acme.test') },
-  { email: 'eve@nowhere.test', contact: null },
+  { email: 'eve@nowhere.test', contact: null, name: 'Eve Adams' },
   { email: 'fay@pending.test', contact: undefined },
 ];
 
@@ -89,7 +89,8 @@ describe('Create leads for all', () => {
     const sent = submits();
     expect(sent.map((s) => s.action)).toEqual([
       { kind: 'contact.create-lead', email: 'cy@nowhere.test' },
-      { kind: 'contact.create-lead', email: 'eve@nowhere.test' },
+      // The name the page showed beside the address goes with it.
+      { kind: 'contact.create-lead', email: 'eve@nowhere.test', name: 'Eve Adams' },
     ]);
     expect(sent[0]!.batchId).toMatch(/^[\w-]{8,64}$/);
     expect(sent[1]!.batchId).toBe(sent[0]!.batchId);

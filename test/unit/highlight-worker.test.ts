@@ -42,7 +42,7 @@ const top = { kind: 'content', tabId: 3, frameId: 0, origin: 'https://crm.exampl
 describe('highlighting in the worker', () => {
   it('is off by default: the top frame is told so with its report', async () => {
     const handlers = createHandlers(new TabScans());
-    expect(await handlers['emails/found']({ emails: ['a@example.com'], total: 1 }, top)).toEqual({ accepted: 1, highlight: false });
+    expect(await handlers['emails/found']({ emails: ['a@example.com'], total: 1, names: {} }, top)).toEqual({ accepted: 1, highlight: false });
   });
 
   it('once switched on, tells every tab at once (tabs without a scanner are skipped) and each later report', async () => {
@@ -53,9 +53,9 @@ describe('highlighting in the worker', () => {
       { tabId: 3, message: { event: HIGHLIGHT_EVENT, enabled: true }, options: { frameId: 0 } },
       { tabId: 4, message: { event: HIGHLIGHT_EVENT, enabled: true }, options: { frameId: 0 } },
     ]);
-    expect(await handlers['emails/found']({ emails: [], total: 0 }, top)).toEqual({ accepted: 0, highlight: true });
+    expect(await handlers['emails/found']({ emails: [], total: 0, names: {} }, top)).toEqual({ accepted: 0, highlight: true });
     // A sub-frame or an impostor learns nothing and changes nothing.
-    expect(await handlers['emails/found']({ emails: ['b@example.com'], total: 1 }, { ...top, frameId: 2 })).toEqual({ accepted: 0, highlight: false });
+    expect(await handlers['emails/found']({ emails: ['b@example.com'], total: 1, names: {} }, { ...top, frameId: 2 })).toEqual({ accepted: 0, highlight: false });
     expect(await handlers['settings/get']({}, { kind: 'extension' })).toMatchObject({ highlightEmails: true });
   });
 });

@@ -38,7 +38,7 @@ const ana = contact({
 const ben = contact({ id: 'c-ben', email: BEN, name: 'Ben Okafor', role: 'lead' });
 
 const settings: SettingsView = { region: 'us', apiUrl: null, hasToken: true, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false };
-const okScan = (emails: string[], total = emails.length): ScanState => ({ status: 'ok', origin: ORIGIN, emails, total });
+const okScan = (emails: string[], total = emails.length, names: Record<string, string> = {}): ScanState => ({ status: 'ok', origin: ORIGIN, emails, total, names });
 
 /** What the fake worker knows of each address. */
 const directory: Record<string, ContactView | null> = { [ANA]: ana, [BEN]: ben, [CY]: null };
@@ -131,6 +131,25 @@ describe('the people on the page', () => {
     render(<Panel fixedTabId={7} />);
     await pageList();
     expect(screen.getByText('Showing the first 3 of 1500 email addresses')).toBeTruthy();
+    // Under the list, a plain line says how many were left out.
+    const more = screen.getByText('and 1497 more not listed');
+    expect(more.tagName).toBe('P');
+    expect((await pageList()).compareDocumentPosition(more) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('shows no "more" line when every address is listed', async () => {
+    render(<Panel fixedTabId={7} />);
+    await pageList();
+    expect(screen.queryByText(/more not listed/)).toBeNull();
+  });
+
+  it('creates a lead with the name the page shows beside the address', async () => {
+    fake.answers['tab/scan'] = () => okScan([ANA, BEN, CY], 3, { [CY]: 'Cy Reis', [ANA]: 'Ana' });
+    fake.answers['contacts/create-lead'] = () => contact({ id: 'c-cy', email: CY, role: 'lead', name: 'Cy Reis' });
+    render(<Panel fixedTabId={7} />);
+    const list = await pageList();
+    fireEvent.click(within(itemFor(list, CY)).getByRole('button', { name: 'Create lead' }));
+    await waitFor(() => expect(sentOf('contacts/create-lead')).toEqual([{ email: CY, name: 'Cy Reis' }]));
   });
 
   it('creates a lead for an unknown address and shows it as a lead', async () => {

@@ -51,7 +51,23 @@ describe('router', () => {
     const answer = await route({ type: 'emails/found', input: { emails: ['Ana@Example.com'], total: 1 } }, contentScript);
     expect(answer).toEqual({ ok: true, data: { accepted: 1 } });
     // Input is normalised by the schema before the handler sees it.
-    expect(handlers['emails/found']).toHaveBeenCalledWith({ emails: ['ana@example.com'], total: 1 }, expect.objectContaining({ kind: 'content' }));
+    expect(handlers['emails/found']).toHaveBeenCalledWith({ emails: ['ana@example.com'], total: 1, names: {} }, expect.objectContaining({ kind: 'content' }));
+  });
+
+  it('takes display names as capped plain text and Unicode addresses in the scanner\'s form', async () => {
+    const { route, handlers } = setup();
+    const input = { emails: ['JOSE\u0301@Café.fr', 'bo@x.io'], total: 5000, names: { 'JOSE\u0301@CAFÉ.fr': '  José Lima ', 'bo@x.io': '<b>Bo</b>' } };
+    expect(await route({ type: 'emails/found', input }, contentScript)).toEqual({ ok: true, data: { accepted: 2 } });
+    expect(handlers['emails/found']).toHaveBeenCalledWith(
+      // Markup in a name stays text: the panel never renders it as HTML.
+      { emails: ['josé@café.fr', 'bo@x.io'], total: 5000, names: { 'josé@café.fr': 'José Lima', 'bo@x.io': '<b>Bo</b>' } },
+      expect.objectContaining({ kind: 'content' }),
+    );
+    const names = (n: Record<string, string>) => ({ type: 'emails/found', input: { emails: ['bo@x.io'], total: 1, names: n } });
+    for (const bad of [{ 'bo@x.io': 'x'.repeat(129) }, { 'bo@x.io': 'a\u0000b' }, { 'not-an-email': 'Bo' }, { 'bo@x.io': '' },
+      Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`p${i}@x.io`, 'P']))]) {
+      expect(await route(names(bad), contentScript)).toEqual({ ok: false, error: { code: 'invalid_message' } });
+    }
   });
 
   it('refuses every privileged route to a content script, with a logged reason and no effect', async () => {

@@ -3,6 +3,7 @@
  * 150 addresses, then each unknown company once and the tag list once. Answers are cached for a while,
  * dropped when the extension writes to that contact, and concurrent lookups of one email share a request.
  */
+import { canonicalEmail } from '../../protocol/email';
 import type { ContactView, NamedRef } from '../../protocol/schemas';
 import { createLead, findByEmails, getContact, searchContacts } from './contacts';
 import type { IntercomHttp } from './http';
@@ -88,7 +89,7 @@ export class Lookup {
     const found = await findByEmails(this.http, emails, priority);
     const best = new Map<string, ContactData>();
     for (const c of found) {
-      const email = c.email?.toLowerCase();
+      const email = c.email ? canonicalEmail(c.email) : undefined;
       if (!email) continue;
       const prev = best.get(email);
       if (!prev || rank(c) > rank(prev)) best.set(email, c);
@@ -183,7 +184,7 @@ export function toContactView(
   const avatar = typeof c.avatar === 'string' ? c.avatar : (c.avatar?.image_url ?? null);
   return {
     id: c.id,
-    email: c.email?.toLowerCase() ?? null,
+    email: c.email ? canonicalEmail(c.email) : null,
     name: c.name || null,
     role: c.role === 'user' ? 'user' : 'lead',
     avatar: avatar && /^https:\/\//.test(avatar) ? avatar : null,

@@ -14,8 +14,11 @@ import { newId, submitAction } from '../submit';
 import { useWorkspace } from '../useWorkspace';
 
 export interface BulkBarProps {
-  /** Every address on the page with what the lookup found (null: not in Intercom; undefined: not known yet). */
-  rows: Array<{ email: string; contact: ContactView | null | undefined }>;
+  /**
+   * Every address on the page with what the lookup found (null: not in Intercom; undefined: not known yet)
+   * and the name the page shows beside it, for a new lead.
+   */
+  rows: Array<{ email: string; contact: ContactView | null | undefined; name?: string }>;
   onContacts: (updates: Record<string, ContactView>) => void;
 }
 
@@ -149,7 +152,11 @@ export function BulkBar({ rows, onContacts }: BulkBarProps) {
     if (!unknown.length) return;
     start(
       'leads',
-      unknown.map((r) => ({ email: r.email, state: 'waiting', action: { kind: 'contact.create-lead', email: r.email } })),
+      unknown.map((r) => ({
+        email: r.email,
+        state: 'waiting',
+        action: { kind: 'contact.create-lead', email: r.email, ...(r.name ? { name: r.name } : {}) },
+      })),
       newId(),
     );
   };

@@ -4,6 +4,7 @@
  *                    some only in mailto: links), 2 unknown addresses, and one address inside a
  *                    <script> that a scanner must ignore. See DEMO_EMAILS in seed.ts.
  *   GET /demo/empty  a CRM page with no email address at all (but a few '@' traps).
+ *   GET /demo/many, /demo/large   long pages for benches (see below).
  */
 import { DEMO_EMAILS } from '../seed';
 
@@ -97,8 +98,28 @@ export function manyEmailsPage(query: URLSearchParams): string {
   return layout(`Acme CRM — ${n} people`, `<h1>${n} people</h1>\n<table>\n${rows.join('\n')}\n</table>`);
 }
 
+/**
+ * `GET /demo/large`: ~20,000 elements — 2,000 cards of 10 elements, every tenth with an address (plain, split
+ * across elements, in a mailto: link, or named), and an image name in each that is not one. For the bench.
+ */
+export function largePage(cards = 2000): string {
+  const parts: string[] = [];
+  for (let i = 0; i < cards; i++) {
+    const k = i / 10;
+    const who =
+      i % 10 !== 0 ? '' : [`person${k}@bench.example.com`, `<span>split${k}</span>@<b>bench.example.com</b>`,
+        `<a href="mailto:link${k}@bench.example.com?subject=Hi">write</a>`, `Name ${k} &lt;named${k}@bench.example.com&gt;`][k % 4];
+    parts.push(
+      `<div class="card"><h3>Card ${i}</h3><p>Lorem ipsum dolor sit amet, <em>consectetur</em> adipiscing elit ${who}</p>` +
+        `<ul><li>Stage <b>${i % 7}</b></li><li>Owner <i>team ${i % 13}</i></li></ul><span class="tag">v${i}@2x.png</span><small>updated</small></div>`,
+    );
+  }
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Bench</title></head><body><main>${parts.join('')}</main></body></html>`;
+}
+
 export const DEMO_PAGES: Record<string, (query: URLSearchParams) => string> = {
   '/demo': demoPage,
   '/demo/empty': emptyDemoPage,
   '/demo/many': manyEmailsPage,
+  '/demo/large': () => largePage(),
 };

@@ -1,0 +1,132 @@
+/**
+ * What the scanner knows of a page, kept per unit so a change costs what it touches. A unit is a block
+ * element (its inline text is matched as one string, so `<span>ana</span>@<b>example.com</b>` is one
+ * address), a hidden element (only its links count), a shadow root, an iframe, or a document. Each unit
+ * holds the addresses of its own text and attributes; nested units hold theirs. The page's list is the
+ * multiset union, kept as a count per address: removing a unit subtracts exactly what it added.
+ */
+import { MAX_EMAILS, type Found } from './detect';
+
+export type UnitNode = Document | ShadowRoot | Element;
+
+export interface Unit {
+  node: UnitNode;
+  parent: Unit | null;
+  found: Found[];
+  /** Null until the unit has one. */
+  children: Set<Unit> | null;
+}
+
+/** The addresses on the page: the first MAX_EMAILS in order of first appearance, their names, and how many in all. */
+export interface Snapshot {
+  emails: string[];
+  names: Record<string, string>;
+  total: number;
+}
+
+/** The node a unit hangs from: the parent, a shadow root's host, or a same-origin frame's iframe element. */
+export function up(node: Node): Node | null {
+  if (node.parentNode) return node.parentNode;
+  if (node.nodeType === 11) return (node as ShadowRoot).host ?? null;
+  if (node.nodeType === 9) {
+    try {
+      return (node as Document).defaultView?.frameElement ?? null;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+export class Registry {
+  private readonly units = new WeakMap<Node, Unit>();
+  /** Address → how many units name it, and the names they show beside it (the first one wins), in order of first appearance. */
+  private readonly counts = new Map<string, { n: number; names?: Map<string, number> }>();
+  /** Moves whenever the snapshot may have changed (an address came or went, or a name did). */
+  version = 0;
+
+  get(node: Node): Unit | undefined {
+    return this.units.get(node);
+  }
+
+  register(node: UnitNode, parent: Unit | null): Unit {
+    const unit: Unit = { node, parent, found: [], children: null };
+    this.units.set(node, unit);
+    if (parent) (parent.children ??= new Set()).add(unit);
+    return unit;
+  }
+
+  /** The nearest unit at or above `node`; undefined when `node` is not (any more) under a known unit. */
+  owner(node: Node): Unit | undefined {
+    for (let n: Node | null = node; n; n = up(n)) {
+      const unit = this.units.get(n);
+      if (unit) return unit;
+    }
+    return undefined;
+  }
+
+  /** Counts one more unit naming `f` (a new address goes to the end of the order). */
+  add(f: Found): void {
+    const entry = this.counts.get(f.email);
+    if (entry) entry.n++;
+    else {
+      this.counts.set(f.email, { n: 1 });
+      this.version++;
+    }
+    if (f.name) this.name(f);
+  }
+
+  /** One more unit shows `f.name` beside the address (called once per unit that does). */
+  name(f: Found): void {
+    const entry = this.counts.get(f.email);
+    if (!entry || !f.name) return;
+    entry.names ??= new Map();
+    entry.names.set(f.name, (entry.names.get(f.name) ?? 0) + 1);
+    this.version++;
+  }
+
+  /** Lets go of what a unit named before its rescan (its new addresses were added first, so order is kept). */
+  release(found: Found[]): void {
+    for (const f of found) {
+      const entry = this.counts.get(f.email);
+      if (!entry) continue;
+      if (--entry.n <= 0) {
+        this.counts.delete(f.email);
+        this.version++;
+        continue;
+      }
+      const left = f.name ? (entry.names?.get(f.name) ?? 0) - 1 : -1;
+      if (left > 0) entry.names!.set(f.name!, left);
+      else if (left === 0) entry.names!.delete(f.name!);
+      if (left >= 0) this.version++;
+    }
+  }
+
+  /** Forgets a unit and every unit under it that it still owns. */
+  drop(unit: Unit): void {
+    if (unit.children) for (const child of unit.children) if (child.parent === unit) this.drop(child);
+    this.release(unit.found);
+    unit.found = [];
+    unit.children = null;
+    if (this.units.get(unit.node) === unit) this.units.delete(unit.node);
+    unit.parent?.children?.delete(unit);
+  }
+
+  snapshot(limit: number = MAX_EMAILS): Snapshot {
+    const emails: string[] = [];
+    const names: Record<string, string> = {};
+    for (const [email, entry] of this.counts) {
+      if (emails.length >= limit) break;
+      emails.push(email);
+      const name = entry.names?.keys().next().value;
+      if (name) names[email] = name;
+    }
+    return { emails, names, total: this.counts.size };
+  }
+}
+
+export const sameSnapshot = (a: Snapshot | null, b: Snapshot): boolean =>
+  a !== null &&
+  a.total === b.total &&
+  a.emails.length === b.emails.length &&
+  a.emails.every((email, i) => email === b.emails[i] && a.names[email] === b.names[email]);

@@ -1,0 +1,126 @@
+// @vitest-environment jsdom
+/**
+ * Properties of the scanner: an address split anywhere across inline elements is found, and after any
+ * sequence of DOM changes the watcher's incremental result is exactly what a fresh full scan finds.
+ */
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { scanPage, scanRoot, watch, type ScanInfo } from '../../src/content/scanner';
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+const ADDRESSES = ['ana@x.com', 'bo@y.org', 'cy@z.io', 'dee@x.com'];
+const TEXTS = [...ADDRESSES, 'hello', 'mail ', '@', 'x.com', 'Ana <ana@x.com>', ''];
+const TAGS = ['p', 'div', 'span', 'b', 'li', 'section', 'a'];
+
+describe('split addresses', () => {
+  it('finds an address however it is cut into inline elements and text nodes', () => {
+    const email = fc.constantFrom(...ADDRESSES, 'jane.doe+tag@mail.example.co.uk', 'josé@café.fr');
+    const cuts = fc.array(fc.tuple(fc.nat(), fc.constantFrom('span', 'b', 'em', 'a', 'code', null)), { maxLength: 6 });
+    fc.assert(
+      fc.property(email, cuts, (address, splits) => {
+        const points = [...new Set(splits.map(([n]) => n % address.length))].sort((a, b) => a - b);
+        const p = document.createElement('p');
+        let from = 0;
+        points.forEach((at, i) => {
+          const tag = splits[i]![1];
+          const piece = address.slice(from, at);
+          if (tag) p.append(Object.assign(document.createElement(tag), { textContent: piece }));
+          else p.append(piece);
+          from = at;
+        });
+        p.append(address.slice(from));
+        document.body.replaceChildren(p);
+        expect(scanRoot(document.body)).toEqual([address]);
+      }),
+    );
+  });
+});
+
+describe('incremental rescans', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  type Op =
+    | { kind: 'add'; at: number; tag: string; text: string }
+    | { kind: 'remove'; at: number }
+    | { kind: 'text'; at: number; text: string }
+    | { kind: 'hide'; at: number }
+    | { kind: 'move'; at: number; to: number }
+    | { kind: 'href'; at: number; text: string };
+  const at = fc.nat(50);
+  const text = fc.constantFrom(...TEXTS);
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    fc.record({ kind: fc.constant('add' as const), at, tag: fc.constantFrom(...TAGS), text }),
+    fc.record({ kind: fc.constant('remove' as const), at }),
+    fc.record({ kind: fc.constant('text' as const), at, text }),
+    fc.record({ kind: fc.constant('hide' as const), at }),
+    fc.record({ kind: fc.constant('move' as const), at, to: at }),
+    fc.record({ kind: fc.constant('href' as const), at, text: fc.constantFrom(...ADDRESSES) }),
+  );
+
+  function apply(o: Op): void {
+    const elements = [...document.body.querySelectorAll<HTMLElement>('*')];
+    const pick = (n: number) => elements[n % (elements.length || 1)];
+    const el = pick(o.at);
+    switch (o.kind) {
+      case 'add': {
+        const child = document.createElement(o.tag);
+        child.textContent = o.text;
+        (el ?? document.body).append(child);
+        break;
+      }
+      case 'remove':
+        el?.remove();
+        break;
+      case 'text':
+        if (el) el.textContent = o.text;
+        break;
+      case 'hide':
+        if (el) el.hidden = !el.hidden;
+        break;
+      case 'move': {
+        const to = pick(o.to);
+        if (el && to && !el.contains(to)) to.append(el);
+        break;
+      }
+      case 'href':
+        if (el?.localName === 'a') el.setAttribute('href', `mailto:${o.text}`);
+        break;
+    }
+  }
+
+  it('after any changes, reports exactly what a full scan finds', async () => {
+    const start = fc.array(fc.record({ kind: fc.constant('add' as const), at, tag: fc.constantFrom(...TAGS), text }), { maxLength: 12 });
+    const batches = fc.array(fc.array(op, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 });
+    await fc.assert(
+      fc.asyncProperty(start, batches, async (initial, steps) => {
+        document.body.innerHTML = '';
+        initial.forEach(apply);
+        let last: { emails: string[]; info: ScanInfo } | null = null;
+        const stop = watch(document.body, (emails, info) => (last = { emails, info }), { debounceMs: 1 });
+        try {
+          for (const batch of steps) {
+            batch.forEach(apply);
+            await Promise.resolve();
+            await vi.advanceTimersByTimeAsync(5);
+            const fresh = scanPage(document.body);
+            const got = last as { emails: string[]; info: ScanInfo } | null;
+            expect([...(got?.emails ?? [])].sort()).toEqual([...fresh.emails].sort());
+            expect(got?.info.total ?? 0).toBe(fresh.total);
+            expect(got?.info.names ?? {}).toEqual(fresh.names);
+          }
+        } finally {
+          stop();
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
