@@ -29,7 +29,8 @@ export function ContactCard({ contact, onBack, onContact, action, backLabel, bac
   const heading = useRef<HTMLHeadingElement>(null);
   // Opening a card moves focus to its name, so a keyboard or screen-reader user starts reading there.
   useEffect(() => {
-    if (!action) heading.current?.focus();
+    // Not when a form inside already took focus (its effect runs first): what the user types goes there.
+    if (!action && !heading.current?.closest('article')?.contains(document.activeElement)) heading.current?.focus();
   }, []);
   return (
     <article class="card" aria-labelledby="card-title">

@@ -57,7 +57,8 @@ describe('single keys in the panel', () => {
     await panel.keyboard.press('t');
     const tag = panel.getByRole('group', { name: 'Quick actions' }).getByRole('button', { name: 'Tag', exact: true });
     await expect.poll(() => tag.getAttribute('aria-expanded')).toBe('true');
-    // Focus is in the Tag form: letters typed there are text, not shortcuts.
+    // Focus goes to the Tag form's field: letters typed there are text, not shortcuts.
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.id)).toBe('qa-tag-input');
     await panel.keyboard.type('mint');
     expect(await tag.getAttribute('aria-expanded')).toBe('true');
     expect(await panel.getByRole('group', { name: 'Quick actions' }).getByRole('button', { name: 'Message' }).getAttribute('aria-expanded')).toBe('false');

@@ -65,14 +65,27 @@ export function ContactActions({ contact, onContact, initialAction, request }: C
     setUndoProblem(null);
   }, [contact.id]);
   // A field to type in comes first (a form may start with buttons, like the Tag form's current tags).
-  const focusPane = () =>
-    (pane.current?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea') ?? pane.current?.querySelector<HTMLElement>('button'))?.focus();
+  const focusPane = (): boolean => {
+    const target =
+      pane.current?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea') ?? pane.current?.querySelector<HTMLElement>('button');
+    target?.focus();
+    return !!target;
+  };
   useEffect(() => {
-    if (open) focusPane();
+    if (!open || focusPane() || !pane.current) return;
+    // The form is still loading (the Tag form waits for the workspace's tags): focus its field when it appears,
+    // unless the user has moved on meanwhile — so what they type next is text, not a shortcut.
+    const before = document.activeElement;
+    const watcher = new MutationObserver(() => {
+      if (document.activeElement !== before) return watcher.disconnect();
+      if (focusPane()) watcher.disconnect();
+    });
+    watcher.observe(pane.current, { childList: true, subtree: true });
+    return () => watcher.disconnect();
   }, [open]);
   useEffect(() => {
     if (!request) return;
-    if (open === request.kind) return focusPane();
+    if (open === request.kind) return void focusPane();
     setStatus(null);
     setUndo(null);
     setUndoProblem(null);
