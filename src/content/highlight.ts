@@ -8,10 +8,14 @@
  * mark reached with Tab, opens the in-page card for that address.
  */
 
+import { canonicalEmail } from '../protocol/email';
+import { isElement, isText, kindOf } from './elements';
+
 /** Upper bound on marks drawn (a page with thousands of addresses gets the first ones, in page order). */
 export const MAX_MARKS = 500;
 const HOST_TAG = 'sidekick-marks';
-const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION']);
+/** Besides what the scanner skips: text in form fields is the user's, not the page's. */
+const FIELDS = new Set(['textarea', 'input', 'select', 'option']);
 const CANDIDATE = /[^\s@<>()[\]\\,;:"'`]+@[^\s@<>()[\]\\,;:"'`]+/g;
 const TRAILING = /[.!?…]+$/u;
 const MAILTO = /^\s*mailto:/i;
@@ -35,36 +39,69 @@ export interface Highlighter {
   destroy(): void;
 }
 
-/** Normalised the way the detector does it, enough to recognise the addresses it reported. */
-function normalise(raw: string): string {
-  return raw.replace(TRAILING, '').normalize('NFC').toLowerCase();
+/** The nearest ancestor whose text stands alone (the scanner's unit): text under the same one reads as one run. */
+function blockOf(node: Node): Node | null {
+  let el = node.parentElement;
+  while (el && kindOf(el) === 'inline') el = el.parentElement;
+  return el;
 }
 
-/** The text ranges (and mailto links) that show one of `emails`, in page order, at most `max`. */
+/**
+ * The text ranges (and mailto links) that show one of `emails`, in page order, at most `max`. Text is read the
+ * way the scanner reads it — runs of inline text joined — so `<span>ana</span>@<b>example.com</b>` is one mark.
+ */
 export function findMarks(root: Node, emails: ReadonlySet<string>, max = MAX_MARKS): Mark[] {
   const doc = root.ownerDocument ?? (root as Document);
   const marks: Mark[] = [];
   if (!emails.size) return marks;
   const marked = new Set<Element>();
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (SKIP.has(node.parentElement?.tagName ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
-  for (let node = walker.nextNode() as Text | null; node && marks.length < max; node = walker.nextNode() as Text | null) {
-    const text = node.data;
-    if (!text.includes('@')) continue;
+  let run: Text[] = [];
+  let runBlock: Node | null = null;
+
+  const flush = () => {
+    const nodes = run;
+    run = [];
+    const text = nodes.map((n) => n.data).join('');
+    if (!text.includes('@')) return;
+    const starts: number[] = [];
+    nodes.reduce((at, n) => (starts.push(at), at + n.data.length), 0);
+    // The node holding the character at `offset` (the last one that starts at or before it).
+    const at = (offset: number, end: boolean): [Text, number] => {
+      let i = nodes.length - 1;
+      while (i > 0 && (end ? starts[i]! >= offset : starts[i]! > offset)) i--;
+      return [nodes[i]!, offset - starts[i]!];
+    };
     for (const m of text.matchAll(CANDIDATE)) {
+      if (marks.length >= max) return;
       const shown = m[0].replace(TRAILING, '');
-      const email = normalise(shown);
+      const email = canonicalEmail(shown);
       if (!emails.has(email)) continue;
       const range = doc.createRange();
-      range.setStart(node, m.index);
-      range.setEnd(node, m.index + shown.length);
+      range.setStart(...at(m.index, false));
+      range.setEnd(...at(m.index + shown.length, true));
       marks.push({ email, range });
-      const link = node.parentElement?.closest('a');
+      const link = (range.startContainer.parentElement ?? null)?.closest('a');
       if (link) marked.add(link);
-      if (marks.length >= max) break;
+    }
+  };
+
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      isElement(node) && (kindOf(node) === 'skip' || FIELDS.has(node.localName)) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  for (let node = walker.nextNode(); node && marks.length < max; node = walker.nextNode()) {
+    if (isText(node)) {
+      const block = blockOf(node);
+      if (block !== runBlock) flush();
+      runBlock = block;
+      run.push(node);
+    } else if (isElement(node) && kindOf(node) !== 'inline') {
+      // A block or a line break between two texts: they are not one address.
+      flush();
+      runBlock = null;
     }
   }
+  flush();
   // Links whose text isn't the address ("Write to Ana") still name someone.
   const base = root instanceof Document ? root : (root as ParentNode);
   for (const a of base.querySelectorAll?.('a[href]') ?? []) {
@@ -72,13 +109,26 @@ export function findMarks(root: Node, emails: ReadonlySet<string>, max = MAX_MAR
     const href = a.getAttribute('href') ?? '';
     if (!MAILTO.test(href) || marked.has(a)) continue;
     const to = decodeURIComponent(href.replace(MAILTO, '').split('?')[0] ?? '').split(',');
-    const email = to.map((e) => normalise(e.trim())).find((e) => emails.has(e));
+    const email = to.map((e) => canonicalEmail(e.trim())).find((e) => emails.has(e));
     if (!email) continue;
     const range = doc.createRange();
     range.selectNodeContents(a);
     marks.push({ email, range });
   }
   return marks;
+}
+
+/** The first line of a range's boxes, as one rectangle (an address split across elements has several boxes). */
+export function firstLine(range: Range): DOMRect | null {
+  const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+  const first = rects[0];
+  if (!first) return null;
+  const line = rects.filter((r) => Math.abs(r.top - first.top) < first.height / 2);
+  const left = Math.min(...line.map((r) => r.left));
+  const right = Math.max(...line.map((r) => r.right));
+  const top = Math.min(...line.map((r) => r.top));
+  const bottom = Math.max(...line.map((r) => r.bottom));
+  return new DOMRect(left, top, right - left, bottom - top);
 }
 
 const STYLE = `
@@ -106,10 +156,7 @@ export function createHighlighter(doc: Document, options: HighlightOptions): Hig
 
   const layout = () => {
     frame = 0;
-    rects = marks.map(({ range }) => {
-      const r = range.getClientRects()[0];
-      return r && r.width > 0 && r.height > 0 ? r : null;
-    });
+    rects = marks.map(({ range }) => firstLine(range));
     rects.forEach((r, i) => {
       const b = buttons[i]!;
       b.hidden = r === null;
@@ -182,7 +229,7 @@ export function createHighlighter(doc: Document, options: HighlightOptions): Hig
     },
     rectOf(email) {
       const i = marks.findIndex((m) => m.email === email);
-      return i >= 0 ? (marks[i]!.range.getClientRects()[0] ?? null) : null;
+      return i >= 0 ? firstLine(marks[i]!.range) : null;
     },
     destroy() {
       if (frame) cancelAnimationFrame(frame);

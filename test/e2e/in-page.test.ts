@@ -155,6 +155,22 @@ describe('highlighting on', () => {
     await expect.poll(async () => (await marks()).find((m) => m.focused)?.name).toBe(focused);
   });
 
+  it('marks an address split across elements as one (text read as the scanner reads it)', async () => {
+    const opened = await openPanelFor(w, `${w.sandbox.url}/fixtures/forms.html`);
+    await opened.panel.getByRole('list', { name: 'People on this page' }).waitFor();
+    const session = await opened.page.context().newCDPSession(opened.page);
+    const saved = cdp;
+    cdp = session;
+    try {
+      await expect.poll(async () => (await marks()).map((m) => m.name)).toContain('ana.costa@northwind.io');
+    } finally {
+      cdp = saved;
+      await session.detach();
+      await opened.page.close();
+      await opened.panel.close();
+    }
+  });
+
   describe('against a hostile page', () => {
     let frame: Frame;
     it('(opens a card to attack)', async () => {

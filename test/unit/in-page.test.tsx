@@ -47,6 +47,14 @@ describe('findMarks', () => {
     ]);
   });
 
+  it('reads text as the scanner does: an address split across inline elements is one mark; a block or a break splits', () => {
+    const root = body('<p>Ask <span>ana</span>@<b>example.com</b> today</p><p>bob</p><p>@example.org</p><p>carol<br>@example.net</p>');
+    expect(covered(root, ['ana@example.com', 'bob@example.org', 'carol@example.net'])).toEqual([['ana@example.com', 'ana@example.com']]);
+    const [mark] = findMarks(root, new Set(['ana@example.com']));
+    expect(mark!.range.startContainer.textContent).toBe('ana');
+    expect(mark!.range.endContainer.textContent).toBe('example.com');
+  });
+
   it('stops at the cap', () => {
     const root = body(Array.from({ length: 30 }, (_, i) => `<p>p${i}@example.com</p>`).join(''));
     const all = Array.from({ length: 30 }, (_, i) => `p${i}@example.com`);
