@@ -7,7 +7,7 @@ import { getMe } from './intercom/admins';
 import { Outbox } from './outbox';
 import { actingAdminId, contactActivity, conversationDetail, findCompanyRefs, setActingAdmin, workspaceInfo } from './reads';
 import type { Handlers } from './router';
-import { announceHighlight, TabScans, syncAutoScan } from './scan';
+import { announceHighlight, injectInPage, TabScans, syncAutoScan } from './scan';
 import { limiter, resetSession, session } from './session';
 import { ALL_SITES } from '../protocol/schemas';
 import { baseUrlFor, ensureHostPermission, readSettings, settingsView, writeSettings } from './settings';
@@ -33,9 +33,11 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox())
   return {
     async 'emails/found'(input, caller) {
       // Only the top frame of a tab speaks for that tab; frames and impostors change nothing.
-      if (caller.kind !== 'content' || caller.frameId !== 0) return { accepted: 0, highlight: false };
+      if (caller.kind !== 'content' || caller.frameId !== 0) return { accepted: 0 };
       await scans.report(caller.tabId, caller.origin, input.emails, input.total, input.names);
-      return { accepted: input.emails.length, highlight: (await readSettings()).highlightEmails };
+      // Highlighting on: the in-page part joins the scanner (the content script itself is never told settings).
+      if ((await readSettings()).highlightEmails) void injectInPage(caller.tabId);
+      return { accepted: input.emails.length };
     },
 
     'settings/get': () => settingsView(),

@@ -4,6 +4,7 @@
  * storage.session (trusted contexts only) so a restarted worker still knows them.
  */
 import scannerFile from '../content/entry.ts?script&iife';
+import inPageFile from '../content/in-page-entry.ts?script&iife';
 import { HIGHLIGHT_EVENT, TAB_EMAILS_EVENT, type HighlightEvent, type TabStateEvent } from '../protocol/events';
 import { ALL_SITES, type ScanState } from '../protocol/schemas';
 
@@ -98,10 +99,31 @@ export async function syncAutoScan(origins: string[], allSites = false): Promise
   else await chrome.scripting.registerContentScripts([script]);
 }
 
-/** Tells the scanner in every tab's top frame that highlighting was switched (tabs without one just fail). */
+/**
+ * Highlighting on: the in-page part (marks and card) joins the scanner in the tab's top frame. It runs only where
+ * the scanner already runs (the same grant: activeTab from the user's click, or an auto-scan site); a second
+ * injection does nothing. Failures (the tab navigated, the grant ended) are quiet: the next report tries again.
+ */
+export async function injectInPage(tabId: number): Promise<void> {
+  await chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [inPageFile] }).catch(() => undefined);
+}
+
+/**
+ * Highlighting was switched. On: every tab the scanner reported from gets the in-page part. Off: the in-page part
+ * in every tab's top frame is told to remove itself (tabs without one just fail).
+ */
 export async function announceHighlight(enabled: boolean): Promise<void> {
-  const event: HighlightEvent = { event: HIGHLIGHT_EVENT, enabled };
   const tabs = await chrome.tabs.query({});
+  if (enabled) {
+    const scans = new TabScans();
+    await Promise.all(
+      tabs.map(async (tab) => {
+        if (tab.id !== undefined && (await scans.get(tab.id))?.status === 'ok') await injectInPage(tab.id);
+      }),
+    );
+    return;
+  }
+  const event: HighlightEvent = { event: HIGHLIGHT_EVENT, enabled };
   await Promise.all(
     tabs.map((tab) => (tab.id === undefined ? undefined : chrome.tabs.sendMessage(tab.id, event, { frameId: 0 }).catch(() => undefined))),
   );

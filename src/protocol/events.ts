@@ -13,8 +13,8 @@ export function fromWorker(sender: chrome.runtime.MessageSender): boolean {
 export const TAB_EMAILS_EVENT = 'event/tab-state';
 
 /**
- * Worker → the content script in a tab's top frame: highlighting was switched on or off in Settings.
- * It carries that one boolean (the setting lives where content scripts cannot read it) and nothing else.
+ * Worker → the in-page part in a tab's top frame: highlighting was switched off in Settings, remove yourself.
+ * (Switching it on injects the in-page part instead.) It carries that one boolean and nothing else.
  */
 export const HIGHLIGHT_EVENT = 'event/highlight';
 

@@ -98,8 +98,7 @@ export const ROUTES = {
 
 /** What each route answers with when it succeeds. */
 export interface RouteOutputs {
-  /** `highlight`: whether the content script should mark the addresses (the one setting it is told). */
-  'emails/found': { accepted: number; highlight: boolean };
+  'emails/found': { accepted: number };
   'settings/highlight': SettingsView;
   'settings/get': SettingsView;
   'settings/save': SettingsView;

@@ -34,10 +34,12 @@ export function entrySizes(dist: string): EntrySize[] {
     side_panel: { default_path: string };
     options_ui: { page: string };
   };
-  const content = fs.readdirSync(path.join(dist, 'src/content')).find((f) => f.endsWith('.js'))!;
   const entries: Array<[string, string]> = [
     ['worker', manifest.background.service_worker],
-    ['content script', `src/content/${content}`],
+    // What every scanned page gets; the in-page part and card come only with highlighting on.
+    ['content script', 'src/content/entry.js'],
+    ['in-page part', 'src/content/in-page-entry.js'],
+    ['in-page card', 'src/card/index.html'],
     ['side panel', manifest.side_panel.default_path],
     ['options', manifest.options_ui.page],
   ];

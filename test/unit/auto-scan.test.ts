@@ -6,6 +6,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../src/content/entry.ts?script&iife', () => ({ default: 'assets/scanner.js' }));
+vi.mock('../../src/content/in-page-entry.ts?script&iife', () => ({ default: 'src/content/in-page-entry.js' }));
 
 const { createHandlers } = await import('../../src/background/handlers');
 const { TabScans } = await import('../../src/background/scan');
