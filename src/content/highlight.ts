@@ -9,6 +9,7 @@
  */
 
 import { canonicalEmail } from '../protocol/email';
+import { decodeCloudflare, emailFromCloudflareHref, findObfuscated, MAYBE_OBFUSCATED_RE } from './decode';
 import { isElement, isText, kindOf } from './elements';
 
 /** Upper bound on marks drawn (a page with thousands of addresses gets the first ones, in page order). */
@@ -47,8 +48,9 @@ function blockOf(node: Node): Node | null {
 }
 
 /**
- * The text ranges (and mailto links) that show one of `emails`, in page order, at most `max`. Text is read the
- * way the scanner reads it — runs of inline text joined — so `<span>ana</span>@<b>example.com</b>` is one mark.
+ * The text ranges (and links) that show one of `emails`, in page order, at most `max`. Text is read the way the
+ * scanner reads it — runs of inline text joined — so `<span>ana</span>@<b>example.com</b>` is one mark, and so
+ * are `ana [at] example [dot] com` and a Cloudflare-protected address.
  */
 export function findMarks(root: Node, emails: ReadonlySet<string>, max = MAX_MARKS): Mark[] {
   const doc = root.ownerDocument ?? (root as Document);
@@ -62,7 +64,7 @@ export function findMarks(root: Node, emails: ReadonlySet<string>, max = MAX_MAR
     const nodes = run;
     run = [];
     const text = nodes.map((n) => n.data).join('');
-    if (!text.includes('@')) return;
+    if (!text.includes('@') && !MAYBE_OBFUSCATED_RE.test(text)) return;
     const starts: number[] = [];
     nodes.reduce((at, n) => (starts.push(at), at + n.data.length), 0);
     // The node holding the character at `offset` (the last one that starts at or before it).
@@ -83,6 +85,23 @@ export function findMarks(root: Node, emails: ReadonlySet<string>, max = MAX_MAR
       const link = (range.startContainer.parentElement ?? null)?.closest('a');
       if (link) marked.add(link);
     }
+    // Obfuscated forms the scanner decodes ("ana [at] example [dot] com"): the mark covers what the page shows.
+    for (const o of findObfuscated(text)) {
+      if (marks.length >= max) return;
+      if (!emails.has(o.email)) continue;
+      const range = doc.createRange();
+      range.setStart(...at(o.start, false));
+      range.setEnd(...at(o.end, true));
+      marks.push({ email: o.email, range });
+    }
+  };
+  /** An element that stands for an address without showing it (Cloudflare's "[email protected]"). */
+  const markElement = (el: Element, email: string | null) => {
+    if (!email || !emails.has(email) || marked.has(el) || marks.length >= max) return;
+    const range = doc.createRange();
+    range.selectNodeContents(el);
+    marks.push({ email, range });
+    marked.add(el);
   };
 
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
@@ -95,10 +114,14 @@ export function findMarks(root: Node, emails: ReadonlySet<string>, max = MAX_MAR
       if (block !== runBlock) flush();
       runBlock = block;
       run.push(node);
-    } else if (isElement(node) && kindOf(node) !== 'inline') {
+    } else if (isElement(node)) {
+      const cf = node.getAttribute('data-cfemail');
+      if (cf) markElement(node, decodeCloudflare(cf));
       // A block or a line break between two texts: they are not one address.
-      flush();
-      runBlock = null;
+      if (kindOf(node) !== 'inline') {
+        flush();
+        runBlock = null;
+      }
     }
   }
   flush();
@@ -107,7 +130,11 @@ export function findMarks(root: Node, emails: ReadonlySet<string>, max = MAX_MAR
   for (const a of base.querySelectorAll?.('a[href]') ?? []) {
     if (marks.length >= max) break;
     const href = a.getAttribute('href') ?? '';
-    if (!MAILTO.test(href) || marked.has(a)) continue;
+    if (marked.has(a) || marks.some((m) => a.contains(m.range.startContainer))) continue;
+    if (!MAILTO.test(href)) {
+      markElement(a, emailFromCloudflareHref(href));
+      continue;
+    }
     const to = decodeURIComponent(href.replace(MAILTO, '').split('?')[0] ?? '').split(',');
     const email = to.map((e) => canonicalEmail(e.trim())).find((e) => emails.has(e));
     if (!email) continue;

@@ -12,6 +12,7 @@ import { HighlightSetting } from '../../src/options/HighlightSetting';
 import type { SettingsView } from '../../src/protocol/schemas';
 import { CLOSE_MESSAGE, InPageCard } from '../../src/widget/InPageCard';
 import { fail, installFakeChrome, type FakeChrome } from './fake-chrome';
+import { fixturePages } from '../fixtures/pages';
 import { contactView } from './fixtures';
 
 const body = (html: string) => {
@@ -53,6 +54,23 @@ describe('findMarks', () => {
     const [mark] = findMarks(root, new Set(['ana@example.com']));
     expect(mark!.range.startContainer.textContent).toBe('ana');
     expect(mark!.range.endContainer.textContent).toBe('example.com');
+  });
+
+  it('marks every address of the obfuscation and Cloudflare fixture page once, over what the page shows', () => {
+    const page = fixturePages().find((p) => p.name === 'forms')!;
+    const doc = new DOMParser().parseFromString(page.html, 'text/html');
+    const expected = page.key.expected.map((e) => e.email);
+    const marks = covered(doc.body, [...expected, ...page.key.mustNot]);
+    expect(marks).toEqual([
+      ['ana.costa@northwind.io', 'ana.costa@northwind.io'],
+      ['help@northwind.io', 'help@north' + 'wind.io'],
+      ['press@northwind.io', 'press [at] northwind [dot] io'],
+      ['jobs@northwind.io', 'jobs(at)northwind.io'],
+      ['legal@northwind.co.uk', 'legal {at} northwind {dot} co {dot} uk'],
+      ['careers@northwind.io', 'careers at northwind dot io'],
+      ['dev@northwind.io', '[email\u00a0protected]'],
+      ['drew@northwind.io', 'a protected link'],
+    ]);
   });
 
   it('stops at the cap', () => {
