@@ -73,7 +73,7 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox())
 
     async 'settings/highlight'(input) {
       const next = await writeSettings({ highlightEmails: input.enabled });
-      await announceHighlight(input.enabled);
+      await announceHighlight(input.enabled, scans);
       return settingsView(next);
     },
 

@@ -112,10 +112,9 @@ export async function injectInPage(tabId: number): Promise<void> {
  * Highlighting was switched. On: every tab the scanner reported from gets the in-page part. Off: the in-page part
  * in every tab's top frame is told to remove itself (tabs without one just fail).
  */
-export async function announceHighlight(enabled: boolean): Promise<void> {
+export async function announceHighlight(enabled: boolean, scans: TabScans): Promise<void> {
   const tabs = await chrome.tabs.query({});
   if (enabled) {
-    const scans = new TabScans();
     await Promise.all(
       tabs.map(async (tab) => {
         if (tab.id !== undefined && (await scans.get(tab.id))?.status === 'ok') await injectInPage(tab.id);

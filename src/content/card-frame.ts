@@ -10,12 +10,13 @@
  *   should anything still navigate it, a second load that is not ours closes the card.
  * It closes on Esc, on a click outside, and on the card's own Close button.
  */
+import { CLOSE_CARD_MESSAGE } from '../protocol/events';
+import { keepAttached } from './keep-attached';
 
 export const CARD_WIDTH = 360;
 export const CARD_HEIGHT = 460;
 const GAP = 6;
 const HOST_TAG = 'sidekick-card';
-const CLOSE_MESSAGE = 'sidekick:close-card';
 
 const STYLE = `
 :host { all: initial !important; display: block !important; position: fixed !important; inset: 0 auto auto 0 !important;
@@ -63,19 +64,11 @@ export function createCardHost(doc: Document, frameUrl: (email: string) => strin
   let returnTo: HTMLElement | null = null;
   let loads = 0;
   let expectReload = false;
-  let reattached = 0;
-
-  const guard = new MutationObserver(() => {
-    if (host && !host.isConnected && reattached++ < 100) {
-      // Moving an iframe reloads it: that load is ours, not a page navigating the frame.
-      expectReload = true;
-      doc.documentElement.append(host);
-    }
-  });
+  let detach: () => void = () => {};
 
   const onMessage = (e: MessageEvent) => {
     // Only the card's own frame can be the source; a page posting the same text is ignored.
-    if (frame && e.source === frame.contentWindow && e.data === CLOSE_MESSAGE) api.close();
+    if (frame && e.source === frame.contentWindow && e.data === CLOSE_CARD_MESSAGE) api.close();
   };
   const onKey = (e: KeyboardEvent) => {
     if (e.isTrusted && e.key === 'Escape' && current) api.close();
@@ -117,16 +110,17 @@ export function createCardHost(doc: Document, frameUrl: (email: string) => strin
       });
       root.append(style, frame);
       place(anchor);
-      doc.documentElement.append(host);
-      reattached = 0;
-      guard.observe(doc.documentElement, { childList: true });
+      // Moving an iframe reloads it: that load is ours, not a page navigating the frame.
+      detach = keepAttached(host, () => {
+        expectReload = true;
+      });
       view.addEventListener('message', onMessage);
       view.addEventListener('keydown', onKey, true);
       view.addEventListener('pointerdown', onPointer, true);
     },
     close(restoreFocus = true) {
       if (!host) return;
-      guard.disconnect();
+      detach();
       view.removeEventListener('message', onMessage);
       view.removeEventListener('keydown', onKey, true);
       view.removeEventListener('pointerdown', onPointer, true);

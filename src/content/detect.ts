@@ -159,6 +159,21 @@ function vcardNames(text: string, out: Collector): void {
   }
 }
 
+/**
+ * Where the addresses of `text` are, with the detector's own boundaries: plain ones and obfuscated ones, each as
+ * the span of text that shows it (for the highlight, which marks what the page shows). Not names or mailto URLs.
+ */
+export function addressSpans(text: string): Array<{ email: string; start: number; end: number }> {
+  const out: Array<{ email: string; start: number; end: number }> = [];
+  let floor = 0;
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    const found = addressAt(text, at, floor);
+    if (found) out.push(found);
+    floor = at + 1;
+  }
+  return out.concat(findObfuscated(text));
+}
+
 /** Cheap test: can `text` hold an address at all (an `@`, or the markers of an obfuscated one)? */
 export function mayHoldAddress(text: string): boolean {
   return text.includes('@') || MAYBE_OBFUSCATED_RE.test(text);

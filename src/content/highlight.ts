@@ -8,18 +8,15 @@
  * mark reached with Tab, opens the in-page card for that address.
  */
 
-import { canonicalEmail } from '../protocol/email';
-import { decodeCloudflare, emailFromCloudflareHref, findObfuscated, MAYBE_OBFUSCATED_RE } from './decode';
+import { addressSpans, decodeCloudflare, emailFromCloudflareHref, emailsFromMailto, mayHoldAddress } from './detect';
 import { isElement, isText, kindOf } from './elements';
+import { keepAttached } from './keep-attached';
 
 /** Upper bound on marks drawn (a page with thousands of addresses gets the first ones, in page order). */
 export const MAX_MARKS = 500;
 const HOST_TAG = 'sidekick-marks';
 /** Besides what the scanner skips: text in form fields is the user's, not the page's. */
 const FIELDS = new Set(['textarea', 'input', 'select', 'option']);
-const CANDIDATE = /[^\s@<>()[\]\\,;:"'`]+@[^\s@<>()[\]\\,;:"'`]+/g;
-const TRAILING = /[.!?…]+$/u;
-const MAILTO = /^\s*mailto:/i;
 
 export interface Mark {
   email: string;
@@ -56,7 +53,6 @@ export function findMarks(root: Node, emails: ReadonlySet<string>, max = MAX_MAR
   const doc = root.ownerDocument ?? (root as Document);
   const marks: Mark[] = [];
   if (!emails.size) return marks;
-  const marked = new Set<Element>();
   let run: Text[] = [];
   let runBlock: Node | null = null;
 
@@ -64,7 +60,7 @@ export function findMarks(root: Node, emails: ReadonlySet<string>, max = MAX_MAR
     const nodes = run;
     run = [];
     const text = nodes.map((n) => n.data).join('');
-    if (!text.includes('@') && !MAYBE_OBFUSCATED_RE.test(text)) return;
+    if (!mayHoldAddress(text)) return;
     const starts: number[] = [];
     nodes.reduce((at, n) => (starts.push(at), at + n.data.length), 0);
     // The node holding the character at `offset` (the last one that starts at or before it).
@@ -73,35 +69,22 @@ export function findMarks(root: Node, emails: ReadonlySet<string>, max = MAX_MAR
       while (i > 0 && (end ? starts[i]! >= offset : starts[i]! > offset)) i--;
       return [nodes[i]!, offset - starts[i]!];
     };
-    for (const m of text.matchAll(CANDIDATE)) {
+    // The detector's own spans (plain and obfuscated addresses): the mark covers what the page shows.
+    for (const span of addressSpans(text)) {
       if (marks.length >= max) return;
-      const shown = m[0].replace(TRAILING, '');
-      const email = canonicalEmail(shown);
-      if (!emails.has(email)) continue;
+      if (!emails.has(span.email)) continue;
       const range = doc.createRange();
-      range.setStart(...at(m.index, false));
-      range.setEnd(...at(m.index + shown.length, true));
-      marks.push({ email, range });
-      const link = (range.startContainer.parentElement ?? null)?.closest('a');
-      if (link) marked.add(link);
-    }
-    // Obfuscated forms the scanner decodes ("ana [at] example [dot] com"): the mark covers what the page shows.
-    for (const o of findObfuscated(text)) {
-      if (marks.length >= max) return;
-      if (!emails.has(o.email)) continue;
-      const range = doc.createRange();
-      range.setStart(...at(o.start, false));
-      range.setEnd(...at(o.end, true));
-      marks.push({ email: o.email, range });
+      range.setStart(...at(span.start, false));
+      range.setEnd(...at(span.end, true));
+      marks.push({ email: span.email, range });
     }
   };
   /** An element that stands for an address without showing it (Cloudflare's "[email protected]"). */
   const markElement = (el: Element, email: string | null) => {
-    if (!email || !emails.has(email) || marked.has(el) || marks.length >= max) return;
+    if (!email || !emails.has(email) || marks.length >= max) return;
     const range = doc.createRange();
     range.selectNodeContents(el);
     marks.push({ email, range });
-    marked.add(el);
   };
 
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
@@ -130,17 +113,9 @@ export function findMarks(root: Node, emails: ReadonlySet<string>, max = MAX_MAR
   for (const a of base.querySelectorAll?.('a[href]') ?? []) {
     if (marks.length >= max) break;
     const href = a.getAttribute('href') ?? '';
-    if (marked.has(a) || marks.some((m) => a.contains(m.range.startContainer))) continue;
-    if (!MAILTO.test(href)) {
-      markElement(a, emailFromCloudflareHref(href));
-      continue;
-    }
-    const to = decodeURIComponent(href.replace(MAILTO, '').split('?')[0] ?? '').split(',');
-    const email = to.map((e) => canonicalEmail(e.trim())).find((e) => emails.has(e));
-    if (!email) continue;
-    const range = doc.createRange();
-    range.selectNodeContents(a);
-    marks.push({ email, range });
+    // Not a link already marked, by its text (a mailto link showing its address) or as Cloudflare's element.
+    if (marks.some((m) => a.contains(m.range.startContainer))) continue;
+    markElement(a, emailFromCloudflareHref(href) ?? emailsFromMailto(href).find((e) => emails.has(e)) ?? null);
   }
   return marks;
 }
@@ -177,7 +152,6 @@ export function createHighlighter(doc: Document, options: HighlightOptions): Hig
   let buttons: HTMLButtonElement[] = [];
   let rects: Array<DOMRect | null> = [];
   let frame = 0;
-  let reattached = 0;
   let shown: readonly string[] = [];
   let rebuild: ReturnType<typeof setTimeout> | undefined;
 
@@ -223,12 +197,7 @@ export function createHighlighter(doc: Document, options: HighlightOptions): Hig
   view.addEventListener('resize', schedule, { passive: true });
   const resized = new ResizeObserver(schedule);
   if (doc.body) resized.observe(doc.body);
-  // A page that rebuilds <html>'s children (or removes the layer) gets it back, within reason.
-  const guard = new MutationObserver(() => {
-    if (!host.isConnected && reattached++ < 100) doc.documentElement.append(host);
-  });
-  doc.documentElement.append(host);
-  guard.observe(doc.documentElement, { childList: true });
+  const detach = keepAttached(host);
   // A page that re-renders the same addresses (new text nodes, same list) needs the marks found again.
   const changes = new MutationObserver(() => {
     clearTimeout(rebuild);
@@ -266,7 +235,7 @@ export function createHighlighter(doc: Document, options: HighlightOptions): Hig
       view.removeEventListener('scroll', schedule, true);
       view.removeEventListener('resize', schedule);
       resized.disconnect();
-      guard.disconnect();
+      detach();
       host.remove();
       marks = [];
       buttons = [];

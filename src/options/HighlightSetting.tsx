@@ -1,6 +1,6 @@
 /** Settings → "Highlight email addresses on pages": off by default; the worker tells open tabs at once. */
 import { useState } from 'preact/hooks';
-import { call, RpcError } from '../protocol/client';
+import { call, errorInfo } from '../protocol/client';
 import type { ErrorInfo, SettingsView } from '../protocol/schemas';
 import { errorMessage } from '../widget/errors';
 import { t } from '../widget/i18n';
@@ -17,7 +17,7 @@ export function HighlightSetting({ view, onChange }: { view: SettingsView | null
     try {
       onChange(await call('settings/highlight', { enabled }));
     } catch (e) {
-      setError(e instanceof RpcError ? e.info : { code: 'internal' });
+      setError(errorInfo(e));
     } finally {
       setPending(null);
       setBusy(false);

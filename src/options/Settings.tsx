@@ -1,7 +1,7 @@
 /** Settings: the token (write-only: the page never reads it back), the region or a custom API URL. */
 import { HighlightSetting } from './HighlightSetting';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { call, RpcError } from '../protocol/client';
+import { call, errorInfo } from '../protocol/client';
 import type { WorkspaceView } from '../protocol/actions';
 import type { ConnectionInfo, ErrorInfo, Region, SettingsView } from '../protocol/schemas';
 import { errorMessage } from '../widget/errors';
@@ -11,7 +11,6 @@ import { ShortcutSettings } from './ShortcutSettings';
 
 export type Status = { kind: 'ok'; text: string } | { kind: 'error'; error: ErrorInfo } | null;
 
-const asInfo = (e: unknown): ErrorInfo => (e instanceof RpcError ? e.info : { code: 'internal' });
 
 /** The origin to ask permission for, or null when the URL is not even a URL (the worker explains why). */
 function originOf(url: string): string | null {
@@ -48,7 +47,7 @@ export function Settings() {
         if (!touched.current.region) setRegion(v.region);
         if (!touched.current.apiUrl) setApiUrl(v.apiUrl ?? '');
       })
-      .catch((e: unknown) => setStatus({ kind: 'error', error: asInfo(e) }));
+      .catch((e: unknown) => setStatus({ kind: 'error', error: errorInfo(e) }));
   }, []);
 
   const connection = () => ({
@@ -63,7 +62,7 @@ export function Settings() {
     try {
       setStatus(await work());
     } catch (e) {
-      setStatus({ kind: 'error', error: asInfo(e) });
+      setStatus({ kind: 'error', error: errorInfo(e) });
     } finally {
       setBusy(false);
     }

@@ -9,6 +9,9 @@ export class RpcError extends Error {
   }
 }
 
+/** What a page shows for a failed call: the worker's error, or "internal" for anything else (a dead worker). */
+export const errorInfo = (e: unknown): ErrorInfo => (e instanceof RpcError ? e.info : { code: 'internal' });
+
 export async function call<R extends RouteName>(type: R, input: RouteInput<R>): Promise<RouteOutput<R>> {
   let answer: Result<RouteOutput<R>> | undefined;
   try {

@@ -18,6 +18,12 @@ export const TAB_EMAILS_EVENT = 'event/tab-state';
  */
 export const HIGHLIGHT_EVENT = 'event/highlight';
 
+/**
+ * In-page card frame → the content script that hosts it: "close me". A bare string with no data, because a
+ * page listening to its own window's messages sees it too; the host checks it came from the card's frame.
+ */
+export const CLOSE_CARD_MESSAGE = 'sidekick:close-card';
+
 export interface HighlightEvent {
   event: typeof HIGHLIGHT_EVENT;
   enabled: boolean;

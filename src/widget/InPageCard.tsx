@@ -6,20 +6,19 @@
  *   so a page cannot draw a decoy over a button and have the user send a message without seeing it.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { call, RpcError } from '../protocol/client';
+import { call, errorInfo } from '../protocol/client';
+import { CLOSE_CARD_MESSAGE } from '../protocol/events';
 import type { ContactView, ErrorInfo } from '../protocol/schemas';
 import { ContactCard } from './ContactCard';
 import { t } from './i18n';
 import { ErrorState, Notice, Skeleton } from './States';
 import { useVisibleToUser } from './useVisibleToUser';
 
-/** The one message the card sends its host: no data, so a page listening learns nothing. */
-export const CLOSE_MESSAGE = 'sidekick:close-card';
 
-const asInfo = (e: unknown): ErrorInfo => (e instanceof RpcError ? e.info : { code: 'internal' });
 
 export function closeCard(): void {
-  window.parent.postMessage(CLOSE_MESSAGE, '*');
+  // The one message the card sends its host: no data, so a page listening learns nothing.
+  window.parent.postMessage(CLOSE_CARD_MESSAGE, '*');
 }
 
 export function InPageCard({ email }: { email: string }) {
@@ -35,7 +34,7 @@ export function InPageCard({ email }: { email: string }) {
     setContact(undefined);
     call('contacts/lookup', { emails: [email] })
       .then((r) => live && setContact(r.contacts[email] ?? null))
-      .catch((e: unknown) => live && setError(asInfo(e)));
+      .catch((e: unknown) => live && setError(errorInfo(e)));
     return () => {
       live = false;
     };
@@ -56,7 +55,7 @@ export function InPageCard({ email }: { email: string }) {
     try {
       setContact(await call('contacts/create-lead', { email }));
     } catch (e) {
-      setError(asInfo(e));
+      setError(errorInfo(e));
     } finally {
       setCreating(false);
     }

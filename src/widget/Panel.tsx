@@ -1,6 +1,6 @@
 /** The side panel: the people on the bound tab, a search box, and a contact's card. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { call, RpcError } from '../protocol/client';
+import { call, errorInfo } from '../protocol/client';
 import type { MenuRequest } from '../protocol/menu';
 import type { ContactView, ErrorInfo, SettingsView } from '../protocol/schemas';
 import { BulkBar } from './bulk/BulkBar';
@@ -157,7 +157,7 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
       }
       setSearched(emails);
     } catch (e) {
-      setMenuError(e instanceof RpcError ? e.info : { code: 'internal' });
+      setMenuError(errorInfo(e));
     }
   };
 

@@ -1,6 +1,6 @@
 /** "Scan this site automatically": asks for the site's permission, then the worker registers the scanner. */
 import { useState } from 'preact/hooks';
-import { call, RpcError } from '../protocol/client';
+import { call, errorInfo } from '../protocol/client';
 import type { ErrorInfo, SettingsView } from '../protocol/schemas';
 import { ErrorState } from './States';
 import { t } from './i18n';
@@ -36,7 +36,7 @@ export function SiteToggle({ origin, settings, onChange, onEnabled }: Props) {
       onChange(await call('site/auto-scan', { origin, enabled: want }));
       if (want) onEnabled();
     } catch (err) {
-      setError(err instanceof RpcError ? err.info : { code: 'internal' });
+      setError(errorInfo(err));
     }
   };
 

@@ -1,9 +1,8 @@
 /** Looks up the addresses of a page and keeps what the worker answered, in page order. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { call, RpcError } from '../protocol/client';
+import { call, errorInfo } from '../protocol/client';
 import type { ContactView, ErrorInfo } from '../protocol/schemas';
 
-const asInfo = (e: unknown): ErrorInfo => (e instanceof RpcError ? e.info : { code: 'internal' });
 
 export function useContacts(emails: string[] | null) {
   const [known, setKnown] = useState<Record<string, ContactView | null>>({});
@@ -27,7 +26,7 @@ export function useContacts(emails: string[] | null) {
       .catch((e: unknown) => {
         for (const email of need) asked.current.delete(email);
         // A superseded run's error belongs to an old page: ask again for whatever of it is still shown.
-        if (live) setError(asInfo(e));
+        if (live) setError(errorInfo(e));
         else setNonce((n) => n + 1);
       });
     return () => {
@@ -58,7 +57,7 @@ export function useContacts(emails: string[] | null) {
       const contact = await call('contacts/create-lead', name ? { email, name } : { email });
       setKnown((prev) => ({ ...prev, [email]: contact }));
     } catch (e) {
-      setActionError(asInfo(e));
+      setActionError(errorInfo(e));
     } finally {
       setCreating((s) => {
         const next = new Set(s);

@@ -1,6 +1,6 @@
 /** Which tab the panel speaks for, and what the worker knows of it. */
 import { useEffect, useState } from 'preact/hooks';
-import { call, RpcError } from '../protocol/client';
+import { call, errorInfo } from '../protocol/client';
 import { fromWorker, TAB_EMAILS_EVENT, type TabStateEvent } from '../protocol/events';
 import type { ErrorInfo, ScanState } from '../protocol/schemas';
 
@@ -35,7 +35,7 @@ export function useScan(tabId: number | null): { scan: ScanState | null; error: 
     setError(null);
     call('tab/scan', { tabId })
       .then((state) => live && setScan((prev) => (state.status === 'pending' && prev ? prev : state)))
-      .catch((e: unknown) => live && setError(e instanceof RpcError ? e.info : { code: 'internal' }));
+      .catch((e: unknown) => live && setError(errorInfo(e)));
     const onMessage = (msg: unknown, sender: chrome.runtime.MessageSender) => {
       // Only the worker speaks for tabs.
       if (!fromWorker(sender)) return;

@@ -9,10 +9,9 @@ import { useEffect, useState } from 'preact/hooks';
 /** Chrome's least allowed delay between visibility checks. */
 const DELAY_MS = 100;
 
-export function useVisibleToUser(target?: () => Element | null): boolean | undefined {
+export function useVisibleToUser(): boolean | undefined {
   const [visible, setVisible] = useState<boolean | undefined>(undefined);
   useEffect(() => {
-    const el = target?.() ?? document.body;
     if (typeof IntersectionObserver === 'undefined') {
       setVisible(true);
       return;
@@ -23,7 +22,7 @@ export function useVisibleToUser(target?: () => Element | null): boolean | undef
       if (!last) return;
       setVisible(last.isVisible ?? last.isIntersecting);
     }, options);
-    observer.observe(el);
+    observer.observe(document.body);
     return () => observer.disconnect();
   }, []);
   return visible;

@@ -1,7 +1,7 @@
 /** The workspace around the panel (admins, teams, tags, ticket types, the acting admin), fetched once and shared. */
 import { useEffect, useState } from 'preact/hooks';
 import type { WorkspaceView } from '../protocol/actions';
-import { call, RpcError } from '../protocol/client';
+import { call, errorInfo } from '../protocol/client';
 import type { ErrorInfo } from '../protocol/schemas';
 
 let shared: Promise<WorkspaceView> | null = null;
@@ -31,7 +31,7 @@ export function useWorkspace(): { workspace: WorkspaceView | null; error: ErrorI
     listeners.add(setWorkspace);
     loadWorkspace()
       .then((w) => live && setWorkspace(w))
-      .catch((e: unknown) => live && setError(e instanceof RpcError ? e.info : { code: 'internal' }));
+      .catch((e: unknown) => live && setError(errorInfo(e)));
     return () => {
       live = false;
       listeners.delete(setWorkspace);

@@ -10,7 +10,8 @@ import { placeCard, CARD_HEIGHT, CARD_WIDTH } from '../../src/content/card-frame
 import { findMarks } from '../../src/content/highlight';
 import { HighlightSetting } from '../../src/options/HighlightSetting';
 import type { SettingsView } from '../../src/protocol/schemas';
-import { CLOSE_MESSAGE, InPageCard } from '../../src/widget/InPageCard';
+import { CLOSE_CARD_MESSAGE } from '../../src/protocol/events';
+import { InPageCard } from '../../src/widget/InPageCard';
 import { fail, installFakeChrome, type FakeChrome } from './fake-chrome';
 import { fixturePages } from '../fixtures/pages';
 import { contactView } from './fixtures';
@@ -157,8 +158,8 @@ describe('InPageCard', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Close the card' }));
     fireEvent.keyDown(window, { key: 'Escape' });
     expect(post.mock.calls).toEqual([
-      [CLOSE_MESSAGE, '*'],
-      [CLOSE_MESSAGE, '*'],
+      [CLOSE_CARD_MESSAGE, '*'],
+      [CLOSE_CARD_MESSAGE, '*'],
     ]);
     post.mockRestore();
   });

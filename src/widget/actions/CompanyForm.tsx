@@ -1,7 +1,7 @@
 /** Company: find a company to attach the contact to, or create one; detach the contact from its companies. */
 import { useState } from 'preact/hooks';
 import type { CompanyRef } from '../../protocol/actions';
-import { call, RpcError } from '../../protocol/client';
+import { call, errorInfo } from '../../protocol/client';
 import type { ActionInput } from '../../protocol/actions';
 import type { NamedRef } from '../../protocol/schemas';
 import { t } from '../i18n';
@@ -22,7 +22,7 @@ export function CompanyForm({ contact, onContact, onDone }: FormProps) {
       const { companies } = await call('companies/find', { name: q });
       setFound({ name: q, companies });
     } catch (e) {
-      fail(e instanceof RpcError ? e.info : { code: 'internal' });
+      fail(errorInfo(e));
     } finally {
       setFinding(false);
     }

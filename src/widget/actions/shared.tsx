@@ -2,7 +2,7 @@
 import type { ComponentChildren, TargetedEvent, TargetedKeyboardEvent } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { ActionInput, OutboxEntry } from '../../protocol/actions';
-import { RpcError } from '../../protocol/client';
+import { errorInfo } from '../../protocol/client';
 import type { ContactView, ErrorInfo, NamedRef } from '../../protocol/schemas';
 import { errorMessage } from '../errors';
 import { t } from '../i18n';
@@ -33,7 +33,7 @@ export async function send(action: ActionInput, onContact?: (c: ContactView) => 
   try {
     entry = await submitAction(action);
   } catch (e) {
-    return { ok: false, error: e instanceof RpcError ? e.info : { code: 'internal' }, uncertain: false };
+    return { ok: false, error: errorInfo(e), uncertain: false };
   }
   if (entry.result?.contact) onContact?.(entry.result.contact);
   if (entry.state === 'done') return { ok: true, entry };

@@ -12,7 +12,7 @@ import type {
   ConversationSummary,
   TicketSummary,
 } from '../../protocol/actions';
-import { call, RpcError } from '../../protocol/client';
+import { call, errorInfo } from '../../protocol/client';
 import type { ContactView, ErrorInfo } from '../../protocol/schemas';
 import { relativeTime } from '../format';
 import { t } from '../i18n';
@@ -21,7 +21,6 @@ import { submitAction } from '../submit';
 import { useWorkspace } from '../useWorkspace';
 import { localInputToSeconds, snoozePresets } from './snooze';
 
-const asInfo = (e: unknown): ErrorInfo => (e instanceof RpcError ? e.info : { code: 'internal' });
 
 export function ContactActivity({ contact }: { contact: ContactView }) {
   const [activity, setActivity] = useState<Activity | null>(null);
@@ -34,7 +33,7 @@ export function ContactActivity({ contact }: { contact: ContactView }) {
     setError(null);
     call('contact/activity', { contactId: contact.id })
       .then((a) => live && setActivity(a))
-      .catch((e: unknown) => live && setError(asInfo(e)));
+      .catch((e: unknown) => live && setError(errorInfo(e)));
     return () => {
       live = false;
     };
@@ -128,7 +127,7 @@ function ConversationRow({ conversation: c, onChange }: { conversation: Conversa
       setError(entry.error ?? { code: entry.state === 'uncertain' ? 'uncertain' : 'internal' });
       return false;
     } catch (e) {
-      setError(asInfo(e));
+      setError(errorInfo(e));
       return false;
     } finally {
       setBusy(false);
@@ -147,7 +146,7 @@ function ConversationRow({ conversation: c, onChange }: { conversation: Conversa
     // DOMPurify is loaded only when a conversation is opened: the panel starts without it.
     Promise.all([call('conversation/get', { id: c.id }), import('./sanitize')])
       .then(([d, { sanitizeHtml }]) => setDetail({ detail: d, clean: sanitizeHtml }))
-      .catch((e: unknown) => setViewError(asInfo(e)));
+      .catch((e: unknown) => setViewError(errorInfo(e)));
   };
 
   const closed = c.state === 'closed' || c.state === 'snoozed';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ActionInput, OutboxEntry } from '../../protocol/actions';
-import { call, RpcError } from '../../protocol/client';
+import { call, errorInfo } from '../../protocol/client';
 import type { ContactView, ErrorInfo } from '../../protocol/schemas';
 import { errorMessage } from '../errors';
 import { t } from '../i18n';
@@ -43,7 +43,6 @@ interface Run {
   error?: ErrorInfo;
 }
 
-const asInfo = (e: unknown): ErrorInfo => (e instanceof RpcError ? e.info : { code: 'internal' });
 
 function entryError(entry: OutboxEntry): ErrorInfo {
   return entry.error ?? { code: entry.state === 'uncertain' ? 'uncertain' : 'internal' };
@@ -96,7 +95,7 @@ export function BulkBar({ rows, onContacts }: BulkBarProps) {
             setItem(batchId, index, { state: 'failed', error: entryError(entry) });
           }
         } catch (e) {
-          setItem(batchId, index, { state: 'failed', error: asInfo(e) });
+          setItem(batchId, index, { state: 'failed', error: errorInfo(e) });
         }
       }
     };
@@ -143,7 +142,7 @@ export function BulkBar({ rows, onContacts }: BulkBarProps) {
         setTagChoice(tag.id);
         return itemsFor(tag.id);
       } catch (e) {
-        return asInfo(e);
+        return errorInfo(e);
       }
     });
   };

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Action, OutboxEntry } from '../../protocol/actions';
-import { call, RpcError } from '../../protocol/client';
+import { call, errorInfo } from '../../protocol/client';
 import { fromWorker, OUTBOX_EVENT, type OutboxEvent } from '../../protocol/events';
 import type { ErrorInfo } from '../../protocol/schemas';
 import { errorMessage } from '../errors';
@@ -13,7 +13,6 @@ import { t } from '../i18n';
 import { ErrorState } from '../States';
 
 const SHOWN: ReadonlySet<OutboxEntry['state']> = new Set(['pending', 'sending', 'failed', 'uncertain']);
-const asInfo = (e: unknown): ErrorInfo => (e instanceof RpcError ? e.info : { code: 'internal' });
 
 /** "Tag a contact", "Reply to a conversation", … */
 export function actionLabel(action: Action): string {
@@ -64,7 +63,7 @@ export function OutboxPanel() {
     try {
       await work();
     } catch (e) {
-      setError(asInfo(e));
+      setError(errorInfo(e));
     } finally {
       setBusy(null);
     }
