@@ -2,16 +2,23 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { IntercomHttp } from '../../src/background/intercom/http';
 import { RateLimiter } from '../../src/background/intercom/limiter';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
 import { SANDBOX_TOKEN } from '../sandbox/seed';
 
-export function useSandbox(): { readonly sandbox: Sandbox; client(opts?: { token?: string; timeoutMs?: number }): IntercomHttp } {
+/** One sandbox for the test file, reseeded before each test; `bind` receives it once it is up. */
+export function sandboxPerFile(bind: (s: Sandbox) => void, opts?: SandboxOptions): void {
   let sandbox: Sandbox | undefined;
   beforeAll(async () => {
-    sandbox = await startSandbox();
+    sandbox = await startSandbox(opts);
+    bind(sandbox);
   });
   afterAll(() => sandbox?.close());
   beforeEach(() => sandbox?.reset());
+}
+
+export function useSandbox(): { readonly sandbox: Sandbox; client(opts?: { token?: string; timeoutMs?: number }): IntercomHttp } {
+  let sandbox: Sandbox | undefined;
+  sandboxPerFile((s) => (sandbox = s));
   return {
     get sandbox() {
       return sandbox!;

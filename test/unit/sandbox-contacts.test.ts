@@ -1,22 +1,15 @@
 // @vitest-environment node
 /** Contacts in the sandbox: lead → user, delete, merge (and 410 afterwards), tags, notes and companies kept in sync. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contactsByEmail } from '../sandbox/seed';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import type { Sandbox } from '../sandbox/server';
+import { sandboxPerFile } from './intercom-sandbox';
 import { apiOf, errorOf, ok } from '../sandbox/testing';
 
 let sandbox: Sandbox;
 const api = apiOf(() => sandbox);
 
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => {
-  sandbox.reset();
-});
+sandboxPerFile((s) => (sandbox = s));
 
 type ContactJson = { id: string; role: string; email: string; external_id: string | null; tags: RefList; notes: RefList; companies: RefList; custom_attributes: Record<string, unknown> };
 type RefList = { type: string; data: { type: string; id: string; url: string }[]; total_count: number; has_more: boolean };

@@ -1,23 +1,16 @@
 // @vitest-environment node
 /** The sandbox's inbox: replying to and managing conversations, tagging them, tickets and teams. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEED_NOW, contactsByEmail } from '../sandbox/seed';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import type { Sandbox } from '../sandbox/server';
+import { sandboxPerFile } from './intercom-sandbox';
 import { apiOf, errorOf, ok } from '../sandbox/testing';
 
 let sandbox: Sandbox;
 const NOW = SEED_NOW + 3_600; // a fixed clock: an hour after the seed's "now"
 const api = apiOf(() => sandbox);
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ clock: () => NOW * 1000 });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => {
-  sandbox.reset();
-});
+sandboxPerFile((s) => (sandbox = s), { clock: () => NOW * 1000 });
 
 interface Part { part_type: string; body: string | null; author: { type: string; id: string }; state: string; assigned_to: { type: string; id: string } | null }
 interface Conversation {

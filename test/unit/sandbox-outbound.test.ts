@@ -1,23 +1,16 @@
 // @vitest-environment node
 /** The sandbox's companies (create/update, lookups, lists), tags, messages and data events. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEED_NOW, contactsByEmail } from '../sandbox/seed';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import type { Sandbox } from '../sandbox/server';
+import { sandboxPerFile } from './intercom-sandbox';
 import { apiOf, errorOf, ok } from '../sandbox/testing';
 
 let sandbox: Sandbox;
 const NOW = SEED_NOW + 60;
 const api = apiOf(() => sandbox);
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ clock: () => NOW * 1000 });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => {
-  sandbox.reset();
-});
+sandboxPerFile((s) => (sandbox = s), { clock: () => NOW * 1000 });
 
 const userId = (email: string) => contactsByEmail(sandbox.state, email).find((c) => c.role === 'user')?.id ?? '';
 type Company = { type: string; id: string; company_id: string; name: string; plan: object; monthly_spend: number; size?: number; user_count: number; custom_attributes: object };

@@ -1,21 +1,14 @@
 // @vitest-environment node
 /** The sandbox's HTTP behaviour: auth, headers, CORS, rate limits, faults, controls, validation, demo pages. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Faults } from '../sandbox/faults';
 import { DEMO_EMAILS, SANDBOX_TOKEN, SEEDED_EMAILS, contactsByEmail } from '../sandbox/seed';
 import { startSandbox, type Sandbox } from '../sandbox/server';
+import { sandboxPerFile } from './intercom-sandbox';
 
 let sandbox: Sandbox;
 
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => {
-  sandbox.reset();
-});
+sandboxPerFile((s) => (sandbox = s));
 
 function api(path: string, init: { method?: string; body?: unknown; token?: string | null; headers?: Record<string, string> } = {}) {
   const headers: Record<string, string> = { 'Intercom-Version': '2.14', ...init.headers };
