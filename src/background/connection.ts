@@ -1,7 +1,7 @@
 /** What Settings → Test connection reports. */
 import type { ConnectionInfo, Region } from '../protocol/schemas';
-import { AppError } from './errors';
-import type { MeData } from './intercom/shapes';
+import { AppError } from '../core/errors';
+import type { MeData } from '../core/intercom/shapes';
 
 const REGION_OF: Record<string, string> = { us: 'US', eu: 'EU', au: 'AU' };
 

@@ -1,11 +1,12 @@
 /** The worker's handlers, one per route: the whole surface the rest of the extension can ask for. */
 import { connectionInfo } from './connection';
-import { resultAfterVerify, runAction, verifyAction } from './actions';
-import { AppError } from './errors';
-import { IntercomHttp } from './intercom/http';
-import { getMe } from './intercom/admins';
+import { resultAfterVerify, runAction, verifyAction } from '../core/actions';
+import { AppError } from '../core/errors';
+import { IntercomHttp } from '../core/intercom/http';
+import { getMe } from '../core/intercom/admins';
 import { Outbox } from './outbox';
-import { actingAdminId, contactActivity, conversationDetail, findCompanyRefs, setActingAdmin, workspaceInfo } from './reads';
+import { contactActivity, conversationDetail, findCompanyRefs } from '../core/reads';
+import { actingAdminId, setActingAdmin, workspaceView } from './acting-admin';
 import type { Handlers } from './router';
 import { announceHighlight, injectInPage, TabScans, syncAutoScan } from './scan';
 import { limiter, resetSession, session } from './session';
@@ -139,7 +140,7 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox())
     },
 
     async 'workspace/info'(input) {
-      return workspaceInfo(await session(), input.refresh);
+      return workspaceView(await session(), input.refresh);
     },
 
     async 'contact/activity'(input) {

@@ -8,8 +8,8 @@ import * as v from 'valibot';
 import { ActionSchema, type Action, type ActionResult, type OutboxEntry, type OutboxState } from '../protocol/actions';
 import { OUTBOX_EVENT, type OutboxEvent } from '../protocol/events';
 import type { ErrorInfo } from '../protocol/schemas';
-import { AppError, toErrorInfo } from './errors';
-import { ShapeError } from './intercom/shapes';
+import { AppError, toErrorInfo } from '../core/errors';
+import { ShapeError } from '../core/intercom/shapes';
 
 export const OUTBOX_KEY = 'outbox';
 const KEEP_DONE = 50;

@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { EnvelopeSchema, ROUTES, isRouteName, type RouteName, type RouteOutput, type RouteParsed } from '../protocol/messages';
 import type { Result } from '../protocol/schemas';
-import { toErrorInfo } from './errors';
+import { toErrorInfo } from '../core/errors';
 import { classifySender, type Caller, type Self } from './sender';
 
 export type Handlers = {

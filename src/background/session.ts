@@ -1,15 +1,13 @@
 /** The live connection to Intercom: rebuilt when the token or the region changes. */
-import { AppError } from './errors';
-import { IntercomHttp } from './intercom/http';
-import { RateLimiter } from './intercom/limiter';
-import { Lookup } from './intercom/lookup';
+import { AppError } from '../core/errors';
+import { IntercomHttp } from '../core/intercom/http';
+import { RateLimiter } from '../core/intercom/limiter';
+import { Lookup } from '../core/intercom/lookup';
 import { baseUrlFor, ensureHostPermission, readSettings } from './settings';
 import { readToken } from './vault';
+import type { Session } from '../core/session';
 
-export interface Session {
-  http: IntercomHttp;
-  lookup: Lookup;
-}
+export type { Session };
 
 /** One budget for the whole worker, whichever connection is live. */
 export const limiter = new RateLimiter();

@@ -1,7 +1,7 @@
 /** Region / API URL / auto-scan sites, validated on the way in and on the way out of storage. */
 import * as v from 'valibot';
 import { RegionSchema, type Region, type SettingsView } from '../protocol/schemas';
-import { AppError } from './errors';
+import { AppError } from '../core/errors';
 import { readToken } from './vault';
 
 declare const __SANDBOX__: boolean;

@@ -2,7 +2,7 @@
  * The access token's only home. It is kept in chrome.storage.local restricted to trusted contexts (never
  * content scripts), read only by the worker, and never logged, put in a URL or sent in a message.
  */
-import { AppError } from './errors';
+import { AppError } from '../core/errors';
 
 const TOKEN_KEY = 'vault.token';
 

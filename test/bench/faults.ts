@@ -3,11 +3,11 @@
  * sandbox injects one fault per action. Counts, per fault, actions lost (reported done but not applied),
  * doubled (applied twice), and the honest outcomes: done, or "may have been sent" / failed, said to the user.
  */
-import { AppError } from '../../src/background/errors';
-import { IntercomHttp } from '../../src/background/intercom/http';
-import { RateLimiter } from '../../src/background/intercom/limiter';
-import { addNote, createLead, sameText, tagContact } from '../../src/background/intercom/contacts';
-import { createTag } from '../../src/background/intercom/tags';
+import { AppError } from '../../src/core/errors';
+import { IntercomHttp } from '../../src/core/intercom/http';
+import { RateLimiter } from '../../src/core/intercom/limiter';
+import { addNote, createLead, sameText, tagContact } from '../../src/core/intercom/contacts';
+import { createTag } from '../../src/core/intercom/tags';
 import type { FaultInput } from '../sandbox/faults';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { SANDBOX_TOKEN } from '../sandbox/seed';

@@ -1,11 +1,11 @@
 // @vitest-environment node
 /** The worker's client for contacts and companies, against the sandbox over real HTTP. */
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/background/errors';
-import * as companies from '../../src/background/intercom/companies';
-import * as contacts from '../../src/background/intercom/contacts';
-import { collect } from '../../src/background/intercom/paginate';
-import { createTag } from '../../src/background/intercom/tags';
+import { AppError } from '../../src/core/errors';
+import * as companies from '../../src/core/intercom/companies';
+import * as contacts from '../../src/core/intercom/contacts';
+import { collect } from '../../src/core/intercom/paginate';
+import { createTag } from '../../src/core/intercom/tags';
 import { calls, useSandbox } from './intercom-sandbox';
 
 const env = useSandbox();

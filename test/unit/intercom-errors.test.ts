@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalIdFrom, codeForStatus, errorFromResponse, retryAfterSeconds } from '../../src/background/intercom/errors';
+import { canonicalIdFrom, codeForStatus, errorFromResponse, retryAfterSeconds } from '../../src/core/intercom/errors';
 
 describe('error mapping', () => {
   it.each([

@@ -5,12 +5,12 @@
  * "may have been sent".
  */
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/background/errors';
-import { IntercomHttp } from '../../src/background/intercom/http';
-import { RateLimiter } from '../../src/background/intercom/limiter';
-import * as contacts from '../../src/background/intercom/contacts';
-import { getMe } from '../../src/background/intercom/admins';
-import { createTag } from '../../src/background/intercom/tags';
+import { AppError } from '../../src/core/errors';
+import { IntercomHttp } from '../../src/core/intercom/http';
+import { RateLimiter } from '../../src/core/intercom/limiter';
+import * as contacts from '../../src/core/intercom/contacts';
+import { getMe } from '../../src/core/intercom/admins';
+import { createTag } from '../../src/core/intercom/tags';
 import { calls, useSandbox } from './intercom-sandbox';
 
 const env = useSandbox();

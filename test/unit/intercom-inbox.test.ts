@@ -1,14 +1,14 @@
 // @vitest-environment node
 /** The worker's client for conversations, tickets, messages, events, admins and teams, against the sandbox. */
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/background/errors';
-import { listAdmins, listTeams, getMe } from '../../src/background/intercom/admins';
-import * as conv from '../../src/background/intercom/conversations';
-import { submitEvent } from '../../src/background/intercom/events';
-import { sendMessage } from '../../src/background/intercom/messages';
-import { collect } from '../../src/background/intercom/paginate';
-import { createTag, listTags, tagConversation, untagConversation } from '../../src/background/intercom/tags';
-import * as tickets from '../../src/background/intercom/tickets';
+import { AppError } from '../../src/core/errors';
+import { listAdmins, listTeams, getMe } from '../../src/core/intercom/admins';
+import * as conv from '../../src/core/intercom/conversations';
+import { submitEvent } from '../../src/core/intercom/events';
+import { sendMessage } from '../../src/core/intercom/messages';
+import { collect } from '../../src/core/intercom/paginate';
+import { createTag, listTags, tagConversation, untagConversation } from '../../src/core/intercom/tags';
+import * as tickets from '../../src/core/intercom/tickets';
 import { calls, useSandbox } from './intercom-sandbox';
 
 const env = useSandbox();

@@ -1,7 +1,7 @@
 /** Shared by the client tests: one sandbox per file, and clients wired to it. */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { IntercomHttp } from '../../src/background/intercom/http';
-import { RateLimiter } from '../../src/background/intercom/limiter';
+import { IntercomHttp } from '../../src/core/intercom/http';
+import { RateLimiter } from '../../src/core/intercom/limiter';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
 import { SANDBOX_TOKEN } from '../sandbox/seed';
 

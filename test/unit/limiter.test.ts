@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../src/background/intercom/limiter';
+import { RateLimiter } from '../../src/core/intercom/limiter';
 
 const headers = (remaining: number, reset: number, limit = 100) =>
   new Headers({ 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': String(remaining), 'X-RateLimit-Reset': String(reset) });

@@ -4,10 +4,10 @@
  * pagination, caching, shared in-flight requests, rate limits and refused tokens.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/background/errors';
-import { IntercomHttp } from '../../src/background/intercom/http';
-import { RateLimiter } from '../../src/background/intercom/limiter';
-import { Lookup } from '../../src/background/intercom/lookup';
+import { AppError } from '../../src/core/errors';
+import { IntercomHttp } from '../../src/core/intercom/http';
+import { RateLimiter } from '../../src/core/intercom/limiter';
+import { Lookup } from '../../src/core/intercom/lookup';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { DEMO_EMAILS, SANDBOX_TOKEN } from '../sandbox/seed';
 

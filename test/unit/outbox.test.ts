@@ -1,9 +1,9 @@
 // @vitest-environment node
 /** The worker's outbox and quick actions, against the sandbox, with a stand-in for chrome.storage.local. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { resultAfterVerify, runAction, verifyAction } from '../../src/background/actions';
-import { Lookup } from '../../src/background/intercom/lookup';
-import { tagContact } from '../../src/background/intercom/contacts';
+import { resultAfterVerify, runAction, verifyAction } from '../../src/core/actions';
+import { Lookup } from '../../src/core/intercom/lookup';
+import { tagContact } from '../../src/core/intercom/contacts';
 import { OUTBOX_KEY, Outbox } from '../../src/background/outbox';
 import type { Session } from '../../src/background/session';
 import type { Action, OutboxEntry } from '../../src/protocol/actions';

@@ -1,9 +1,10 @@
 // @vitest-environment node
 /** The worker's reads for the panel's quick actions, against the sandbox. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { Lookup } from '../../src/background/intercom/lookup';
-import { contactActivity, conversationDetail, findCompanyRefs, plainText, setActingAdmin, workspaceInfo } from '../../src/background/reads';
-import type { Session } from '../../src/background/session';
+import { Lookup } from '../../src/core/intercom/lookup';
+import { contactActivity, conversationDetail, findCompanyRefs, plainText } from '../../src/core/reads';
+import { setActingAdmin, workspaceView as workspaceInfo } from '../../src/background/acting-admin';
+import type { Session } from '../../src/core/session';
 import { calls, useSandbox } from './intercom-sandbox';
 
 const env = useSandbox();

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../src/background/errors';
+import { AppError } from '../../src/core/errors';
 import { createRouter, type Handlers } from '../../src/background/router';
 import { classifySender } from '../../src/background/sender';
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 /** The token vault, URL rules and region check of the worker, with a stand-in for chrome.storage. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../src/background/errors';
+import { AppError } from '../../src/core/errors';
 import { connectionInfo } from '../../src/background/connection';
 import { validateApiUrl } from '../../src/background/settings';
 import { forgetToken, readToken, saveToken } from '../../src/background/vault';

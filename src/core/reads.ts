@@ -13,8 +13,6 @@ import type {
   TicketTypeView,
   WorkspaceView,
 } from '../protocol/actions';
-import type { SettingsView } from '../protocol/schemas';
-import { AppError } from './errors';
 import { getMe, listAdmins, listTeams } from './intercom/admins';
 import { findCompanies } from './intercom/companies';
 import { conversationsOfContact, getConversation } from './intercom/conversations';
@@ -26,7 +24,6 @@ import { parse, type AdminData, type MeData, type TeamData } from './intercom/sh
 import { listTags } from './intercom/tags';
 import { listTicketTypes, ticketsOfContact } from './intercom/tickets';
 import type { Session } from './session';
-import { readSettings, settingsView, writeSettings } from './settings';
 
 export const WORKSPACE_TTL_MS = 5 * 60_000;
 
@@ -60,24 +57,19 @@ export function directory(s: Session, refresh = false, now = Date.now()): Promis
   return next;
 }
 
-/** Who quick actions are sent as: Settings' choice, else the token's admin. */
-export async function actingAdminId(s: Session): Promise<string> {
-  const settings = await readSettings();
-  return settings.actingAdminId ?? (await directory(s)).me.id;
-}
-
 const appOf = (d: Directory): App => ({ idCode: d.me.app?.id_code ?? '', region: d.me.app?.region ?? null });
 const adminRef = (a: AdminData): AdminRef => ({ id: a.id, name: a.name ?? a.email ?? a.id, email: a.email });
 
-export async function workspaceInfo(s: Session, refresh: boolean, now = Date.now()): Promise<WorkspaceView> {
+/** `actingAdminId`: who quick actions are sent as (the host's choice); null for the token's own admin. */
+export async function workspaceInfo(s: Session, refresh: boolean, actingAdminId: string | null, now = Date.now()): Promise<WorkspaceView> {
   const cached = workspaces.get(s);
   if (cached && !refresh && now - cached.at < WORKSPACE_TTL_MS) return cached.view;
   const view = (async (): Promise<WorkspaceView> => {
-    const [d, tags, types, settings] = await Promise.all([directory(s, refresh, now), listTags(s.http), listTicketTypes(s.http), readSettings()]);
+    const [d, tags, types] = await Promise.all([directory(s, refresh, now), listTags(s.http), listTicketTypes(s.http)]);
     return {
       appId: d.me.app?.id_code ?? '',
       me: adminRef(d.me),
-      actingAdminId: settings.actingAdminId ?? d.me.id,
+      actingAdminId: actingAdminId ?? d.me.id,
       admins: d.admins.map(adminRef),
       teams: d.teams.map((t) => ({ id: t.id, name: t.name })),
       tags: tags.map((t) => ({ id: t.id, name: t.name })),
@@ -221,17 +213,6 @@ async function getConversationHtml(http: IntercomHttp, id: string): Promise<Conv
 export async function findCompanyRefs(s: Session, name: string): Promise<{ companies: CompanyRef[] }> {
   const found = await findCompanies(s.http, { name });
   return { companies: found.map((c) => ({ id: c.id, name: c.name ?? '', companyId: c.company_id })) };
-}
-
-export async function setActingAdmin(s: Session | null, adminId: string | null): Promise<SettingsView> {
-  if (adminId !== null) {
-    if (!s) throw new AppError('no_token');
-    const admins = await listAdmins(s.http);
-    if (!admins.some((a) => a.id === adminId)) throw new AppError('not_found', { field: 'adminId', detail: `No admin with id ${adminId}.` });
-  }
-  const next = await writeSettings({ actingAdminId: adminId });
-  if (s) forgetWorkspace(s);
-  return settingsView(next);
 }
 
 export type { Directory };
