@@ -4,10 +4,10 @@
  * registered scanner and the permissions in step with what is chosen here.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { call } from '../protocol/client';
 import { ALL_SITES, type SettingsView } from '../protocol/schemas';
 import { t } from '../widget/i18n';
 import type { Status } from './Settings';
+import { useCall } from '../widget/host';
 
 interface Props {
   view: SettingsView | null;
@@ -17,6 +17,7 @@ interface Props {
 }
 
 export function AutoScanSettings({ view, busy, run, onView }: Props) {
+  const call = useCall();
   const origins = view?.autoScanOrigins ?? [];
   const list = useRef<HTMLUListElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);

@@ -1,11 +1,13 @@
 /** Settings → "Highlight email addresses on pages": off by default; the worker tells open tabs at once. */
 import { useState } from 'preact/hooks';
-import { call, errorInfo } from '../protocol/client';
+import { errorInfo } from '../protocol/client';
 import type { ErrorInfo, SettingsView } from '../protocol/schemas';
 import { errorMessage } from '../widget/errors';
 import { t } from '../widget/i18n';
+import { useCall } from '../widget/host';
 
 export function HighlightSetting({ view, onChange }: { view: SettingsView | null; onChange: (v: SettingsView) => void }) {
+  const call = useCall();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   /** What the user just chose, shown while the worker saves it (then the worker's answer). */

@@ -1,13 +1,14 @@
 /** Settings: the token (write-only: the page never reads it back), the region or a custom API URL. */
 import { HighlightSetting } from './HighlightSetting';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { call, errorInfo } from '../protocol/client';
+import { errorInfo } from '../protocol/client';
 import type { WorkspaceView } from '../protocol/actions';
 import type { ConnectionInfo, ErrorInfo, Region, SettingsView } from '../protocol/schemas';
 import { errorMessage } from '../widget/errors';
 import { t } from '../widget/i18n';
 import { AutoScanSettings } from './AutoScanSettings';
 import { ShortcutSettings } from './ShortcutSettings';
+import { useCall } from '../widget/host';
 
 export type Status = { kind: 'ok'; text: string } | { kind: 'error'; error: ErrorInfo } | null;
 
@@ -22,6 +23,7 @@ function originOf(url: string): string | null {
 }
 
 export function Settings() {
+  const call = useCall();
   const [view, setView] = useState<SettingsView | null>(null);
   const [token, setToken] = useState('');
   const [shown, setShown] = useState(false);

@@ -61,6 +61,13 @@ export const ERROR_CODES = [
   'unscannable', // chrome://, the Web Store, …
   'invalid_message', // a request that failed validation or came from the wrong sender
   'storage_locked', // chrome.storage.local could not be restricted to trusted contexts
+  // The embedded card's endpoint (HTTP transport):
+  'endpoint_unreachable', // the endpoint did not answer (down, wrong URL, CORS refused this page)
+  'auth_missing', // no sign-in token (JWT) was given to the element
+  'auth_expired', // the JWT's time is up: the page should get a new one
+  'auth_refused', // the endpoint refused the JWT (forged, another secret, alg none, malformed)
+  'scope_missing', // the JWT's scope does not allow this (a write with `read` scope)
+  'too_large', // the request body was over the endpoint's limit
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -7,10 +7,12 @@ import { Avatar } from './Avatar';
 import { attributeText, locationText, relativeTime, roleLabel } from './format';
 import { t } from './i18n';
 import type { QuickKey } from './keys';
+import { useHost } from './host';
 
 interface Props {
   contact: ContactView;
-  onBack: () => void;
+  /** Without one (the embedded element), there is nowhere to go back to and no back button. */
+  onBack?: () => void;
   /** A quick action changed the contact: the card (and the list) show the worker's new answer. */
   onContact: (c: ContactView) => void;
   /**
@@ -27,6 +29,7 @@ export function ContactCard({ contact, onBack, onContact, action, backLabel, bac
   const location = locationText(contact);
   const attributes = Object.entries(contact.customAttributes);
   const heading = useRef<HTMLHeadingElement>(null);
+  const { canWrite } = useHost();
   // Opening a card moves focus to its name, so a keyboard or screen-reader user starts reading there.
   useEffect(() => {
     // Not when a form inside already took focus (its effect runs first): what the user types goes there.
@@ -35,16 +38,18 @@ export function ContactCard({ contact, onBack, onContact, action, backLabel, bac
   return (
     <article class="card" aria-labelledby="card-title">
       <header class="card-header">
-        <button type="button" class="btn btn-ghost" onClick={onBack} aria-label={backLabel ?? t('back')}>
-          {backIcon}
-        </button>
+        {onBack && (
+          <button type="button" class="btn btn-ghost" onClick={onBack} aria-label={backLabel ?? t('back')}>
+            {backIcon}
+          </button>
+        )}
         <Avatar name={contact.name} email={contact.email} src={contact.avatar} size={48} />
         <div class="card-heading">
           <h2 id="card-title" ref={heading} tabIndex={-1}>{contact.name || contact.email || t('unnamed')}</h2>
           <span class={`badge badge-${contact.role}`}>{roleLabel(contact.role)}</span>
         </div>
       </header>
-      <ContactActions contact={contact} onContact={onContact} request={action} />
+      {canWrite && <ContactActions contact={contact} onContact={onContact} request={action} />}
       <dl class="fields">
         <Field label={t('fieldEmail')} value={contact.email} />
         <Field label={t('fieldPhone')} value={contact.phone} />

@@ -6,13 +6,14 @@
  *   so a page cannot draw a decoy over a button and have the user send a message without seeing it.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { call, errorInfo } from '../protocol/client';
+import { errorInfo } from '../protocol/client';
 import { CLOSE_CARD_MESSAGE } from '../protocol/events';
 import type { ContactView, ErrorInfo } from '../protocol/schemas';
 import { ContactCard } from './ContactCard';
 import { t } from './i18n';
 import { ErrorState, Notice, Skeleton } from './States';
 import { useVisibleToUser } from './useVisibleToUser';
+import { useCall } from './host';
 
 
 
@@ -22,6 +23,7 @@ export function closeCard(): void {
 }
 
 export function InPageCard({ email }: { email: string }) {
+  const call = useCall();
   const [contact, setContact] = useState<ContactView | null | undefined>(undefined);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [creating, setCreating] = useState(false);

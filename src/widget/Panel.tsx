@@ -1,6 +1,6 @@
 /** The side panel: the people on the bound tab, a search box, and a contact's card. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { call, errorInfo } from '../protocol/client';
+import { errorInfo } from '../protocol/client';
 import type { MenuRequest } from '../protocol/menu';
 import type { ContactView, ErrorInfo, SettingsView } from '../protocol/schemas';
 import { BulkBar } from './bulk/BulkBar';
@@ -17,11 +17,13 @@ import { useContacts } from './useContacts';
 import { useFirstCard } from './useFirstCard';
 import { useMenuRequest } from './useMenuRequest';
 import { useBoundTab, useScan } from './useTab';
+import { useCall } from './host';
 
 const PAGE_LIST = 'page-contacts';
 const SEARCH_LIST = 'search-contacts';
 
 export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
+  const call = useCall();
   const tabId = useBoundTab(fixedTabId);
   const { scan, error: scanError, rescan } = useScan(tabId);
   const emails = useMemo(() => (scan?.status === 'ok' ? scan.emails : null), [scan]);

@@ -1,9 +1,10 @@
 /** "Scan this site automatically": asks for the site's permission, then the worker registers the scanner. */
 import { useState } from 'preact/hooks';
-import { call, errorInfo } from '../protocol/client';
+import { errorInfo } from '../protocol/client';
 import type { ErrorInfo, SettingsView } from '../protocol/schemas';
 import { ErrorState } from './States';
 import { t } from './i18n';
+import { useCall } from './host';
 
 interface Props {
   origin: string;
@@ -13,6 +14,7 @@ interface Props {
 }
 
 export function SiteToggle({ origin, settings, onChange, onEnabled }: Props) {
+  const call = useCall();
   const [error, setError] = useState<ErrorInfo | null>(null);
   if (!/^https?:\/\//.test(origin)) return null;
   const enabled = settings.autoScanOrigins.includes(origin);

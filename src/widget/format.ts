@@ -1,5 +1,5 @@
 import type { ContactView } from '../protocol/schemas';
-import { t } from './i18n';
+import { currentLang, t } from './i18n';
 
 export function roleLabel(role: ContactView['role']): string {
   return role === 'user' ? t('roleUser') : t('roleLead');
@@ -21,7 +21,7 @@ export function relativeTime(unixSeconds: number | null, now = Date.now()): stri
   const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
     ['year', 365 * 864e5], ['month', 30 * 864e5], ['week', 7 * 864e5], ['day', 864e5], ['hour', 36e5], ['minute', 6e4],
   ];
-  const rtf = new Intl.RelativeTimeFormat(chrome.i18n.getUILanguage?.() || undefined, { numeric: 'auto' });
+  const rtf = new Intl.RelativeTimeFormat(currentLang(), { numeric: 'auto' });
   for (const [unit, ms] of units) if (Math.abs(diff) >= ms) return rtf.format(Math.round(diff / ms), unit);
   return rtf.format(0, 'minute');
 }

@@ -1,10 +1,12 @@
 /** Looks up the addresses of a page and keeps what the worker answered, in page order. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { call, errorInfo } from '../protocol/client';
+import { errorInfo } from '../protocol/client';
 import type { ContactView, ErrorInfo } from '../protocol/schemas';
+import { useCall } from './host';
 
 
 export function useContacts(emails: string[] | null) {
+  const call = useCall();
   const [known, setKnown] = useState<Record<string, ContactView | null>>({});
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [creating, setCreating] = useState<Set<string>>(new Set());

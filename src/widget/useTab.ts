@@ -1,8 +1,9 @@
 /** Which tab the panel speaks for, and what the worker knows of it. */
 import { useEffect, useState } from 'preact/hooks';
-import { call, errorInfo } from '../protocol/client';
+import { errorInfo } from '../protocol/client';
 import { fromWorker, TAB_EMAILS_EVENT, type TabStateEvent } from '../protocol/events';
 import type { ErrorInfo, ScanState } from '../protocol/schemas';
+import { useCall } from './host';
 
 /** Follows the active tab of the panel's window, unless the panel was opened for one tab (`?tab=`). */
 export function useBoundTab(fixedTabId: number | null): number | null {
@@ -25,6 +26,7 @@ export function useBoundTab(fixedTabId: number | null): number | null {
 
 /** Scans the tab when the panel binds to it, then follows the worker's updates for that tab. */
 export function useScan(tabId: number | null): { scan: ScanState | null; error: ErrorInfo | null; rescan: () => void } {
+  const call = useCall();
   const [scan, setScan] = useState<ScanState | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [nonce, setNonce] = useState(0);

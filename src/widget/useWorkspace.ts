@@ -1,41 +1,59 @@
-/** The workspace around the panel (admins, teams, tags, ticket types, the acting admin), fetched once and shared. */
+/**
+ * The workspace around the card (admins, teams, tags, ticket types, the acting admin), fetched once per
+ * transport and shared by every component of that host (two embedded cards with different endpoints never mix).
+ */
 import { useEffect, useState } from 'preact/hooks';
 import type { WorkspaceView } from '../protocol/actions';
-import { call, errorInfo } from '../protocol/client';
+import { errorInfo, type Call } from '../protocol/client';
 import type { ErrorInfo } from '../protocol/schemas';
+import { useCall } from './host';
 
-let shared: Promise<WorkspaceView> | null = null;
-const listeners = new Set<(w: WorkspaceView) => void>();
+interface Shared {
+  pending: Promise<WorkspaceView> | null;
+  listeners: Set<(w: WorkspaceView) => void>;
+}
 
-export function loadWorkspace(refresh = false): Promise<WorkspaceView> {
-  if (!shared || refresh) {
+let byCall = new WeakMap<Call, Shared>();
+
+function sharedOf(call: Call): Shared {
+  let s = byCall.get(call);
+  if (!s) byCall.set(call, (s = { pending: null, listeners: new Set() }));
+  return s;
+}
+
+export function loadWorkspace(call: Call, refresh = false): Promise<WorkspaceView> {
+  const shared = sharedOf(call);
+  if (!shared.pending || refresh) {
     const pending = call('workspace/info', { refresh });
-    shared = pending;
-    pending.then((w) => listeners.forEach((l) => l(w))).catch(() => {
-      if (shared === pending) shared = null;
+    shared.pending = pending;
+    pending.then((w) => shared.listeners.forEach((l) => l(w))).catch(() => {
+      if (shared.pending === pending) shared.pending = null;
     });
+    return pending;
   }
-  return shared;
+  return shared.pending;
 }
 
 /** For tests: forget what was fetched. */
 export function resetWorkspace(): void {
-  shared = null;
+  byCall = new WeakMap();
 }
 
 export function useWorkspace(): { workspace: WorkspaceView | null; error: ErrorInfo | null; refresh: () => void } {
+  const call = useCall();
   const [workspace, setWorkspace] = useState<WorkspaceView | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   useEffect(() => {
     let live = true;
+    const { listeners } = sharedOf(call);
     listeners.add(setWorkspace);
-    loadWorkspace()
+    loadWorkspace(call)
       .then((w) => live && setWorkspace(w))
       .catch((e: unknown) => live && setError(errorInfo(e)));
     return () => {
       live = false;
       listeners.delete(setWorkspace);
     };
-  }, []);
-  return { workspace, error, refresh: () => void loadWorkspace(true).catch(() => undefined) };
+  }, [call]);
+  return { workspace, error, refresh: () => void loadWorkspace(call, true).catch(() => undefined) };
 }

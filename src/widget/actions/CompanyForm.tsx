@@ -1,13 +1,15 @@
 /** Company: find a company to attach the contact to, or create one; detach the contact from its companies. */
 import { useState } from 'preact/hooks';
 import type { CompanyRef } from '../../protocol/actions';
-import { call, errorInfo } from '../../protocol/client';
+import { errorInfo } from '../../protocol/client';
 import type { ActionInput } from '../../protocol/actions';
 import type { NamedRef } from '../../protocol/schemas';
 import { t } from '../i18n';
 import { ActionForm, Problem, send, SubmitButton, useOutcome, type FormProps } from './shared';
+import { useCall } from '../host';
 
 export function CompanyForm({ contact, onContact, onDone }: FormProps) {
+  const call = useCall();
   const [name, setName] = useState('');
   const [found, setFound] = useState<{ name: string; companies: CompanyRef[] } | null>(null);
   const [finding, setFinding] = useState(false);
@@ -29,7 +31,7 @@ export function CompanyForm({ contact, onContact, onDone }: FormProps) {
   };
   const run = async (action: ActionInput, text: string) => {
     if (busy) return;
-    const outcome = await track(() => send(action, onContact));
+    const outcome = await track(() => send(call, action, onContact));
     if (outcome.ok) onDone({ text });
   };
   const attached = new Set(contact.companies.map((c) => c.id));

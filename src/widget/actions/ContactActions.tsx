@@ -13,6 +13,7 @@ import { NoteForm } from './NoteForm';
 import { changeTag, Problem, type FormProps, type Outcome, type Status } from './shared';
 import { TagForm } from './TagForm';
 import { TicketForm } from './TicketForm';
+import { useCall } from '../host';
 
 export interface ContactActionsProps {
   contact: ContactView;
@@ -42,6 +43,7 @@ const FORMS: Record<Kind, { label: string; Form: (p: FormProps) => JSX.Element }
 export const UNDO_MS = 5000;
 
 export function ContactActions({ contact, onContact, initialAction, request }: ContactActionsProps) {
+  const call = useCall();
   const [open, setOpen] = useState<Kind | null>(initialAction ?? request?.kind ?? null);
   const [status, setStatus] = useState<Status | null>(null);
   const [undo, setUndo] = useState<NamedRef | null>(null);
@@ -117,7 +119,7 @@ export function ContactActions({ contact, onContact, initialAction, request }: C
   const runUndo = async (tag: NamedRef) => {
     setUndo(null);
     setStatus(null);
-    const outcome = await changeTag('contact.untag', latest.current, tag, onContact);
+    const outcome = await changeTag(call, 'contact.untag', latest.current, tag, onContact);
     if (outcome.ok) setStatus({ text: t('qa_tagRemoved') });
     else setUndoProblem(outcome);
   };

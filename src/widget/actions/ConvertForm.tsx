@@ -1,12 +1,14 @@
 /** Convert to user: turns a lead into a user. */
 import { t } from '../i18n';
 import { ActionForm, Problem, send, SubmitButton, useOutcome, type FormProps } from './shared';
+import { useCall } from '../host';
 
 export function ConvertForm({ contact, onContact, onDone }: FormProps) {
+  const call = useCall();
   const { busy, problem, track } = useOutcome();
   const submit = async () => {
     if (busy) return;
-    const outcome = await track(() => send({ kind: 'contact.convert', contactId: contact.id }, onContact));
+    const outcome = await track(() => send(call, { kind: 'contact.convert', contactId: contact.id }, onContact));
     if (outcome.ok) onDone({ text: t('qa_converted') });
   };
   return (

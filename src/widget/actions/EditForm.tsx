@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { ContactView } from '../../protocol/schemas';
 import { t } from '../i18n';
 import { ActionForm, Problem, send, SubmitButton, useOutcome, type FormProps } from './shared';
+import { useCall } from '../host';
 
 type Attr = string | number | boolean | null;
 
@@ -38,6 +39,7 @@ export function changes(contact: ContactView, name: string, phone: string, attrs
 }
 
 export function EditForm({ contact, onContact, onDone }: FormProps) {
+  const call = useCall();
   const [name, setName] = useState(contact.name ?? '');
   const [phone, setPhone] = useState(contact.phone ?? '');
   const [attrs, setAttrs] = useState<Record<string, string | boolean>>(() =>
@@ -51,7 +53,7 @@ export function EditForm({ contact, onContact, onDone }: FormProps) {
     const diff = changes(contact, name, phone, attrs);
     setUnchanged(!diff);
     if (!diff) return;
-    const outcome = await track(() => send({ kind: 'contact.update', contactId: contact.id, ...diff }, onContact));
+    const outcome = await track(() => send(call, { kind: 'contact.update', contactId: contact.id, ...diff }, onContact));
     if (outcome.ok) onDone({ text: t('qa_saved') });
   };
   const entries = Object.entries(contact.customAttributes);

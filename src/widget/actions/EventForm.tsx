@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { ActionForm, Problem, send, SubmitButton, useOutcome, type FormProps } from './shared';
+import { useCall } from '../host';
 
 export const MAX_METADATA = 10;
 
@@ -12,6 +13,7 @@ interface Row {
 }
 
 export function EventForm({ contact, onContact, onDone }: FormProps) {
+  const call = useCall();
   const [name, setName] = useState('');
   const [rows, setRows] = useState<Row[]>([]);
   const nextId = useRef(1);
@@ -27,7 +29,7 @@ export function EventForm({ contact, onContact, onDone }: FormProps) {
   const submit = async () => {
     if (busy) return;
     const metadata = Object.fromEntries(rows.filter((r) => r.key.trim()).map((r) => [r.key.trim(), r.value]));
-    const outcome = await track(() => send({ kind: 'contact.event', contactId: contact.id, name: name.trim(), metadata }, onContact));
+    const outcome = await track(() => send(call, { kind: 'contact.event', contactId: contact.id, name: name.trim(), metadata }, onContact));
     if (outcome.ok) onDone({ text: t('qa_eventRecorded') });
   };
   const update = (id: number, part: Partial<Row>) => setRows((rs) => rs.map((r) => (r.id === id ? { ...r, ...part } : r)));

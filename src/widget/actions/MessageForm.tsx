@@ -2,10 +2,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { ActionForm, Problem, send, SubmitButton, useOutcome, type FormProps } from './shared';
+import { useCall } from '../host';
 
 type Channel = 'inapp' | 'email';
 
 export function MessageForm({ contact, onContact, onDone }: FormProps) {
+  const call = useCall();
   const [channel, setChannel] = useState<Channel>('inapp');
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
@@ -36,7 +38,7 @@ export function MessageForm({ contact, onContact, onDone }: FormProps) {
   };
   const confirm = async () => {
     const outcome = await track(() =>
-      send(
+      send(call, 
         {
           kind: 'contact.message',
           contactId: contact.id,

@@ -2,13 +2,15 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { ActionForm, Problem, send, SubmitButton, useOutcome, type FormProps } from './shared';
+import { useCall } from '../host';
 
 export function NoteForm({ contact, onContact, onDone }: FormProps) {
+  const call = useCall();
   const [body, setBody] = useState('');
   const { busy, problem, track } = useOutcome();
   const submit = async () => {
     if (busy) return;
-    const outcome = await track(() => send({ kind: 'contact.note', contactId: contact.id, body }, onContact));
+    const outcome = await track(() => send(call, { kind: 'contact.note', contactId: contact.id, body }, onContact));
     if (outcome.ok) onDone({ text: t('qa_noteAdded') });
   };
   return (

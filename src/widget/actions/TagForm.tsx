@@ -5,12 +5,14 @@ import { t } from '../i18n';
 import { ErrorState } from '../States';
 import { useWorkspace } from '../useWorkspace';
 import { ActionForm, changeTag, Problem, send, SubmitButton, useOutcome, type FormProps } from './shared';
+import { useCall } from '../host';
 
 type Option = { kind: 'tag'; tag: NamedRef } | { kind: 'create'; name: string };
 
 const LIST_ID = 'qa-tag-options';
 
 export function TagForm({ contact, onContact, onDone }: FormProps) {
+  const call = useCall();
   const { workspace, error } = useWorkspace();
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<Option | null>(null);
@@ -54,7 +56,7 @@ export function TagForm({ contact, onContact, onDone }: FormProps) {
     const outcome = await track(async () => {
       let tag: NamedRef;
       if (target.kind === 'create') {
-        const created = await send({ kind: 'tag.create', name: target.name });
+        const created = await send(call, { kind: 'tag.create', name: target.name });
         if (!created.ok) return created;
         const made = created.entry.result?.tag;
         if (!made) return { ok: false, error: { code: 'internal' }, uncertain: false };
@@ -62,7 +64,7 @@ export function TagForm({ contact, onContact, onDone }: FormProps) {
       } else {
         tag = target.tag;
       }
-      const tagged = await changeTag('contact.tag', contact, tag, onContact);
+      const tagged = await changeTag(call, 'contact.tag', contact, tag, onContact);
       return tagged;
     });
     if (outcome.ok && outcome.entry.action.kind === 'contact.tag') {
@@ -75,7 +77,7 @@ export function TagForm({ contact, onContact, onDone }: FormProps) {
   };
 
   const untag = async (tag: NamedRef) => {
-    const outcome = await track(() => changeTag('contact.untag', contact, tag, onContact));
+    const outcome = await track(() => changeTag(call, 'contact.untag', contact, tag, onContact));
     if (outcome.ok) onDone({ text: t('qa_tagRemoved') });
   };
 

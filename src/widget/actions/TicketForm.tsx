@@ -2,11 +2,11 @@
 import type { TargetedInputEvent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ConversationSummary, TicketAttributeView, TicketTypeView } from '../../protocol/actions';
-import { call } from '../../protocol/client';
 import { t } from '../i18n';
 import { ErrorState } from '../States';
 import { useWorkspace } from '../useWorkspace';
 import { ActionForm, Problem, send, SubmitButton, useOutcome, type FormProps } from './shared';
+import { useCall } from '../host';
 
 type Value = string | boolean;
 const SUPPORTED = ['string', 'integer', 'decimal', 'boolean', 'list', 'datetime'];
@@ -38,6 +38,7 @@ export function attributeValues(type: TicketTypeView, values: Record<string, Val
 }
 
 export function TicketForm({ contact, onContact, onDone }: FormProps) {
+  const call = useCall();
   const { workspace, error } = useWorkspace();
   const [typeId, setTypeId] = useState('');
   const [title, setTitle] = useState('');
@@ -64,7 +65,7 @@ export function TicketForm({ contact, onContact, onDone }: FormProps) {
   const submit = async () => {
     if (busy || !type) return;
     const outcome = await track(() =>
-      send(
+      send(call, 
         {
           kind: 'contact.ticket',
           contactId: contact.id,

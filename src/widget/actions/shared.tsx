@@ -2,7 +2,7 @@
 import type { ComponentChildren, TargetedEvent, TargetedKeyboardEvent } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { ActionInput, OutboxEntry } from '../../protocol/actions';
-import { errorInfo } from '../../protocol/client';
+import { errorInfo, type Call } from '../../protocol/client';
 import type { ContactView, ErrorInfo, NamedRef } from '../../protocol/schemas';
 import { errorMessage } from '../errors';
 import { t } from '../i18n';
@@ -28,10 +28,10 @@ export interface FormProps {
 export type Outcome = { ok: true; entry: OutboxEntry } | { ok: false; error: ErrorInfo; uncertain: boolean };
 
 /** Submits one action and waits for its end. The card gets the worker's new contact whenever there is one. */
-export async function send(action: ActionInput, onContact?: (c: ContactView) => void): Promise<Outcome> {
+export async function send(call: Call, action: ActionInput, onContact?: (c: ContactView) => void): Promise<Outcome> {
   let entry: OutboxEntry;
   try {
-    entry = await submitAction(action);
+    entry = await submitAction(call, action);
   } catch (e) {
     return { ok: false, error: errorInfo(e), uncertain: false };
   }
@@ -43,6 +43,7 @@ export async function send(action: ActionInput, onContact?: (c: ContactView) => 
 
 /** Adds or removes a tag, showing the change at once and taking it back if it did not happen. */
 export async function changeTag(
+  call: Call,
   kind: 'contact.tag' | 'contact.untag',
   contact: ContactView,
   tag: NamedRef,
@@ -56,7 +57,7 @@ export async function changeTag(
       : contact.tags.filter((x) => x.id !== tag.id);
   const optimistic = { ...contact, tags };
   onContact(optimistic);
-  const outcome = await send({ kind, contactId: contact.id, tagId: tag.id });
+  const outcome = await send(call, { kind, contactId: contact.id, tagId: tag.id });
   if (outcome.ok) onContact(outcome.entry.result?.contact ?? optimistic);
   else onContact(contact);
   return outcome;

@@ -12,7 +12,7 @@ import type {
   ConversationSummary,
   TicketSummary,
 } from '../../protocol/actions';
-import { call, errorInfo } from '../../protocol/client';
+import { errorInfo } from '../../protocol/client';
 import type { ContactView, ErrorInfo } from '../../protocol/schemas';
 import { relativeTime } from '../format';
 import { t } from '../i18n';
@@ -20,9 +20,11 @@ import { ErrorState, Skeleton } from '../States';
 import { submitAction } from '../submit';
 import { useWorkspace } from '../useWorkspace';
 import { localInputToSeconds, snoozePresets } from './snooze';
+import { useCall, useHost } from '../host';
 
 
 export function ContactActivity({ contact }: { contact: ContactView }) {
+  const call = useCall();
   const [activity, setActivity] = useState<Activity | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [nonce, setNonce] = useState(0);
@@ -106,6 +108,7 @@ export function stateText(c: ConversationSummary): string {
 }
 
 function ConversationRow({ conversation: c, onChange }: { conversation: ConversationSummary; onChange: (c: ConversationSummary) => void }) {
+  const { call, canWrite } = useHost();
   const [mode, setMode] = useState<Mode>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -118,7 +121,7 @@ function ConversationRow({ conversation: c, onChange }: { conversation: Conversa
     setBusy(true);
     setError(null);
     try {
-      const entry = await submitAction(action);
+      const entry = await submitAction(call, action);
       if (entry.state === 'done') {
         if (entry.result?.conversation) onChange(entry.result.conversation);
         setMode(null);
@@ -171,6 +174,8 @@ function ConversationRow({ conversation: c, onChange }: { conversation: Conversa
       )}
       {c.lastPart && <p class="last-part">{c.lastPart}</p>}
       <div class="activity-actions" role="group" aria-label={t('conversationActions')}>
+        {/* A viewer who may only read gets no write control at all, not disabled ones. */}
+        {canWrite && (<>
         <button type="button" class="btn btn-small" aria-expanded={mode === 'reply'} onClick={() => toggle('reply')} disabled={busy}>
           {t('actReply')}
         </button>
@@ -197,6 +202,7 @@ function ConversationRow({ conversation: c, onChange }: { conversation: Conversa
         <button type="button" class="btn btn-small" aria-expanded={mode === 'tag'} onClick={() => toggle('tag')} disabled={busy}>
           {t('actTag')}
         </button>
+        </>)}
         <button type="button" class="btn btn-small" aria-expanded={viewing} onClick={view}>
           {t('actView')}
         </button>

@@ -5,13 +5,14 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ActionInput, OutboxEntry } from '../../protocol/actions';
-import { call, errorInfo } from '../../protocol/client';
+import { errorInfo } from '../../protocol/client';
 import type { ContactView, ErrorInfo } from '../../protocol/schemas';
 import { errorMessage } from '../errors';
 import { t } from '../i18n';
 import { ErrorState } from '../States';
 import { newId, submitAction } from '../submit';
 import { useWorkspace } from '../useWorkspace';
+import { useCall } from '../host';
 
 export interface BulkBarProps {
   /**
@@ -49,6 +50,7 @@ function entryError(entry: OutboxEntry): ErrorInfo {
 }
 
 export function BulkBar({ rows, onContacts }: BulkBarProps) {
+  const call = useCall();
   const { workspace } = useWorkspace();
   const [tagChoice, setTagChoice] = useState('');
   const [newTag, setNewTag] = useState('');
@@ -84,7 +86,7 @@ export function BulkBar({ rows, onContacts }: BulkBarProps) {
         const item = items[index]!;
         setItem(batchId, index, { state: 'sending' });
         try {
-          const entry = await submitAction(item.action, batchId);
+          const entry = await submitAction(call, item.action, batchId);
           if (entry.state === 'done') {
             setItem(batchId, index, { state: 'done' });
             const contact = entry.result?.contact;
@@ -135,7 +137,7 @@ export function BulkBar({ rows, onContacts }: BulkBarProps) {
     // The list is shown at once; the items wait for the new tag's id.
     start('tag', itemsFor('pending'), batchId, async () => {
       try {
-        const entry = await submitAction({ kind: 'tag.create', name }, batchId);
+        const entry = await submitAction(call, { kind: 'tag.create', name }, batchId);
         const tag = entry.state === 'done' ? entry.result?.tag : undefined;
         if (!tag) return entryError(entry);
         setNewTag('');

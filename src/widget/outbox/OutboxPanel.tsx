@@ -5,12 +5,13 @@
  */
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Action, OutboxEntry } from '../../protocol/actions';
-import { call, errorInfo } from '../../protocol/client';
+import { errorInfo } from '../../protocol/client';
 import { fromWorker, OUTBOX_EVENT, type OutboxEvent } from '../../protocol/events';
 import type { ErrorInfo } from '../../protocol/schemas';
 import { errorMessage } from '../errors';
 import { t } from '../i18n';
 import { ErrorState } from '../States';
+import { useCall } from '../host';
 
 const SHOWN: ReadonlySet<OutboxEntry['state']> = new Set(['pending', 'sending', 'failed', 'uncertain']);
 
@@ -29,6 +30,7 @@ function reason(entry: OutboxEntry): string | null {
 }
 
 export function OutboxPanel() {
+  const call = useCall();
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
