@@ -3,7 +3,7 @@
  * privileged routes called by content scripts are rejected with a logged reason and no effect.
  */
 import * as v from 'valibot';
-import { EnvelopeSchema, ROUTES, isRouteName, type RouteName, type RouteOutput, type RouteParsed } from '../protocol/messages';
+import { EnvelopeSchema, ROUTES, isRouteName, mayCall, type RouteName, type RouteOutput, type RouteParsed } from '../protocol/messages';
 import type { Result } from '../protocol/schemas';
 import { toErrorInfo } from '../core/errors';
 import { classifySender, type Caller, type Self } from './sender';
@@ -27,7 +27,7 @@ export function createRouter(handlers: Handlers, self: Self, log: Log = (r) => c
     const { type } = envelope.output;
     if (!isRouteName(type)) return reject(`unknown route ${JSON.stringify(type.slice(0, 64))}`);
     const route = ROUTES[type];
-    if (route.caller === 'extension' && caller.kind !== 'extension') {
+    if (!mayCall(type, caller.kind)) {
       return reject(`${type} is privileged; a content script may not call it`);
     }
     const input = v.safeParse(route.input as v.GenericSchema, envelope.output.input);

@@ -1,8 +1,11 @@
 /**
- * The one message protocol between the extension's contexts. Each route names its input schema and who
- * may call it: `content` routes may be called by content scripts (untrusted: a page can impersonate one);
- * every other route is privileged and only extension pages may call it. The worker's router rejects
- * anything not listed here.
+ * The one protocol between the widget's hosts and whoever holds the token. Each route names its input schema
+ * and who may call it (`callers`):
+ * - `extension`: the extension's own pages (side panel, Settings, in-page card) — privileged;
+ * - `content`: content scripts (untrusted: a page can impersonate one);
+ * - `embed`: the `<sidekick-contact>` element through a team's endpoint (HTTP, with a JWT); routes that change
+ *   something in Intercom say `writes: true` and need the JWT's `write` scope there.
+ * The worker's router and the endpoint reject anything not listed here, or listed for another caller.
  */
 import * as v from 'valibot';
 import {
@@ -38,10 +41,15 @@ const ConnectionInput = v.object({
   token: v.optional(TokenSchema),
 });
 
+export type CallerKind = 'extension' | 'content' | 'embed';
+const CONTENT = ['content', 'extension'] as const;
+const EXTENSION = ['extension'] as const;
+const EXTENSION_EMBED = ['extension', 'embed'] as const;
+
 export const ROUTES = {
   /** Content script → worker: the addresses it found on its page (top frame). */
   'emails/found': {
-    caller: 'content',
+    callers: CONTENT,
     input: v.object({
       emails: v.pipe(v.array(EmailSchema), v.maxLength(MAX_REPORTED_EMAILS)),
       /** Every address the page has, including those beyond the list. */
@@ -50,18 +58,18 @@ export const ROUTES = {
       names: v.optional(NamesSchema, {}),
     }),
   },
-  'settings/get': { caller: 'extension', input: v.object({}) },
-  'settings/save': { caller: 'extension', input: ConnectionInput },
-  'settings/test': { caller: 'extension', input: ConnectionInput },
-  'settings/forget-token': { caller: 'extension', input: v.object({}) },
-  'tab/scan': { caller: 'extension', input: v.object({ tabId: TabIdSchema }) },
-  'tab/state': { caller: 'extension', input: v.object({ tabId: TabIdSchema }) },
-  'settings/highlight': { caller: 'extension', input: v.object({ enabled: v.boolean() }) },
-  'site/auto-scan': { caller: 'extension', input: v.object({ origin: OriginSchema, enabled: v.boolean() }) },
+  'settings/get': { callers: EXTENSION, input: v.object({}) },
+  'settings/save': { callers: EXTENSION, input: ConnectionInput },
+  'settings/test': { callers: EXTENSION, input: ConnectionInput },
+  'settings/forget-token': { callers: EXTENSION, input: v.object({}) },
+  'tab/scan': { callers: EXTENSION, input: v.object({ tabId: TabIdSchema }) },
+  'tab/state': { callers: EXTENSION, input: v.object({ tabId: TabIdSchema }) },
+  'settings/highlight': { callers: EXTENSION, input: v.object({ enabled: v.boolean() }) },
+  'site/auto-scan': { callers: EXTENSION, input: v.object({ origin: OriginSchema, enabled: v.boolean() }) },
   /** "Scan every site automatically" (Settings); the page asks for the permissions first, in the click. */
-  'site/auto-scan-all': { caller: 'extension', input: v.object({ enabled: v.boolean() }) },
+  'site/auto-scan-all': { callers: EXTENSION, input: v.object({ enabled: v.boolean() }) },
   'contacts/lookup': {
-    caller: 'extension',
+    callers: EXTENSION_EMBED,
     input: v.object({
       emails: v.pipe(v.array(EmailSchema), v.maxLength(MAX_REPORTED_EMAILS)),
       /** `background`: the page's addresses, which yield to what the user asks for (a search, an action). */
@@ -69,31 +77,31 @@ export const ROUTES = {
     }),
   },
   'contacts/create-lead': {
-    caller: 'extension',
+    callers: EXTENSION_EMBED, writes: true,
     input: v.object({ email: EmailSchema, name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))) }),
   },
   /** The right-click menu's "Look up …" on a selection without an address: contacts by name (first 20). */
   'contacts/search-name': {
-    caller: 'extension',
+    callers: EXTENSION_EMBED,
     input: v.object({ query: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(255)) }),
   },
   // ---- quick actions (issue 4): every write goes through the worker's persisted outbox ----
   /** Queues an action and answers when it has finished (done, failed, or "may have been sent"). */
   'outbox/submit': {
-    caller: 'extension',
+    callers: EXTENSION_EMBED, writes: true,
     input: v.object({ id: OutboxIdSchema, action: ActionSchema, batchId: v.optional(OutboxIdSchema) }),
   },
-  'outbox/list': { caller: 'extension', input: v.object({}) },
+  'outbox/list': { callers: EXTENSION, input: v.object({}) },
   /** The user's say: send a failed or "may have been sent" action again. */
-  'outbox/retry': { caller: 'extension', input: v.object({ id: OutboxIdSchema }) },
-  'outbox/dismiss': { caller: 'extension', input: v.object({ id: OutboxIdSchema }) },
+  'outbox/retry': { callers: EXTENSION, input: v.object({ id: OutboxIdSchema }) },
+  'outbox/dismiss': { callers: EXTENSION, input: v.object({ id: OutboxIdSchema }) },
   /** Cancels what of a bulk run has not been sent yet. */
-  'outbox/cancel': { caller: 'extension', input: v.object({ batchId: OutboxIdSchema }) },
-  'workspace/info': { caller: 'extension', input: v.object({ refresh: v.optional(v.boolean(), false) }) },
-  'contact/activity': { caller: 'extension', input: v.object({ contactId: IdSchema }) },
-  'conversation/get': { caller: 'extension', input: v.object({ id: IdSchema }) },
-  'companies/find': { caller: 'extension', input: v.object({ name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(255)) }) },
-  'settings/acting-admin': { caller: 'extension', input: v.object({ adminId: v.nullable(IdSchema) }) },
+  'outbox/cancel': { callers: EXTENSION, input: v.object({ batchId: OutboxIdSchema }) },
+  'workspace/info': { callers: EXTENSION_EMBED, input: v.object({ refresh: v.optional(v.boolean(), false) }) },
+  'contact/activity': { callers: EXTENSION_EMBED, input: v.object({ contactId: IdSchema }) },
+  'conversation/get': { callers: EXTENSION_EMBED, input: v.object({ id: IdSchema }) },
+  'companies/find': { callers: EXTENSION_EMBED, input: v.object({ name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(255)) }) },
+  'settings/acting-admin': { callers: EXTENSION, input: v.object({ adminId: v.nullable(IdSchema) }) },
 } as const;
 
 /** What each route answers with when it succeeds. */
@@ -138,6 +146,16 @@ export const EnvelopeSchema = v.object({ type: v.string(), input: v.unknown() })
 
 export function isRouteName(name: string): name is RouteName {
   return Object.prototype.hasOwnProperty.call(ROUTES, name);
+}
+
+/** Whether a caller of this kind may call the route at all. */
+export function mayCall(route: RouteName, kind: CallerKind): boolean {
+  return (ROUTES[route].callers as readonly CallerKind[]).includes(kind);
+}
+
+/** Whether the route changes something in Intercom (an embedded caller needs the `write` scope). */
+export function writes(route: RouteName): boolean {
+  return 'writes' in ROUTES[route] && (ROUTES[route] as { writes?: boolean }).writes === true;
 }
 
 export { TAB_EMAILS_EVENT, type TabStateEvent } from './events';
