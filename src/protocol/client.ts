@@ -72,7 +72,7 @@ export interface HttpTransportOptions {
 
 /** A rate limit this long or shorter is waited out once for a read; longer ones are reported. */
 const MAX_WAIT_S = 20;
-/** Routes that never change anything in Intercom: safe to send again. */
+/** Routes that never change anything in Intercom: safe to send again (the rest are the routes with `writes: true`). */
 const READS = new Set<RouteName>(['contacts/lookup', 'contacts/search-name', 'workspace/info', 'contact/activity', 'conversation/get', 'companies/find']);
 
 /** A page → the team's endpoint, with a short-lived JWT. No cookies: the JWT is the only credential. */
@@ -82,6 +82,9 @@ export function httpTransport(opts: HttpTransportOptions): Transport {
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   return {
     async call(type, input) {
+      // Every write carries a request id: the endpoint answers a repeat of it from the first attempt, never
+      // sending it to Intercom twice. A queued action's own id is that id; other writes get a fresh one.
+      const key = READS.has(type) ? null : outboxId(input) ?? crypto.randomUUID();
       for (let attempt = 0; ; attempt++) {
         const source = opts.auth();
         const jwt = typeof source === 'function' ? await source() : source;
@@ -90,7 +93,7 @@ export function httpTransport(opts: HttpTransportOptions): Transport {
         try {
           res = await doFetch(`${base}/rpc/${type}`, {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${jwt}` },
+            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${jwt}`, ...(key ? { 'Idempotency-Key': key } : {}) },
             body: JSON.stringify({ input }),
             credentials: 'omit',
             cache: 'no-store',
@@ -121,6 +124,11 @@ export function httpTransport(opts: HttpTransportOptions): Transport {
       }
     },
   };
+}
+
+function outboxId(input: unknown): string | null {
+  const id = input && typeof input === 'object' ? (input as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : null;
 }
 
 function hostOf(url: string): string {
