@@ -43,7 +43,7 @@ export async function measureBudget(n = 1000, limit = 2, windowSeconds = 1): Pro
   try {
     await saveDemoSettings(w);
     // Two pages of n different addresses (half of them contacts), so the second run starts with a cold cache.
-    await createContacts(w, Array.from({ length: 2 * n }, (_, i) => manyEmail(i)).filter((_, i) => i % 2 === 0));
+    await createContacts(w.sandbox.url, Array.from({ length: 2 * n }, (_, i) => manyEmail(i)).filter((_, i) => i % 2 === 0));
     const unlimited = await timeResolve(w, n, 0);
     w.sandbox.faults.set({ rateLimit: { limit, windowSeconds } });
     w.sandbox.requests.length = 0;

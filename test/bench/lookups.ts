@@ -15,11 +15,12 @@ export interface LookupRow {
   repeatSearches: number;
 }
 
-export async function createContacts(w: World, emails: string[]): Promise<void> {
+/** Creates a lead for each address in the sandbox (eight at a time). */
+export async function createContacts(sandboxUrl: string, emails: string[]): Promise<void> {
   const queue = [...emails];
   const worker = async () => {
     for (let email = queue.shift(); email; email = queue.shift()) {
-      const res = await fetch(`${w.sandbox.url}/contacts`, {
+      const res = await fetch(`${sandboxUrl}/contacts`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${SANDBOX_TOKEN}`, 'Content-Type': 'application/json', 'Intercom-Version': '2.14' },
         body: JSON.stringify({ role: 'lead', email, name: email.split('@')[0] }),
@@ -55,7 +56,7 @@ export async function measureLookups(sizes: number[]): Promise<LookupRow[]> {
       w.sandbox.reset();
       const emails = Array.from({ length: n }, (_, i) => manyEmail(from + i));
       const known = emails.filter((_, i) => i % 2 === 0);
-      await createContacts(w, known);
+      await createContacts(w.sandbox.url, known);
       w.sandbox.requests.length = 0;
       const { panel, tabId } = await openPanelFor(w, `${w.sandbox.url}/demo/many?n=${n}&from=${from}`);
       from += n;
