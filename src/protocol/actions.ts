@@ -5,7 +5,8 @@
 import * as v from 'valibot';
 import { EmailSchema, type ErrorInfo, type NamedRef } from './schemas';
 
-export const IdSchema = v.pipe(v.string(), v.regex(/^[\w.:-]{1,64}$/));
+/** Intercom ids: word characters, dots, colons and dashes — never only dots (`..` would change a request's path). */
+export const IdSchema = v.pipe(v.string(), v.regex(/^[\w.:-]{1,64}$/), v.regex(/[^.]/));
 const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
 const Scalar = v.union([v.pipe(v.string(), v.maxLength(1000)), v.number(), v.boolean()]);
 

@@ -63,6 +63,7 @@ export class IntercomHttp {
    * ("may have been sent"), so nothing is ever sent twice without the user's say.
    */
   async request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, opts: RequestOptions = {}): Promise<T> {
+    refuseDotSegments(path);
     const read = opts.idempotent ?? method === 'GET';
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.limiter.run(() => this.once(method, path, opts), opts.priority ?? 'user');
@@ -153,6 +154,17 @@ async function plainFetch(input: RequestInfo | URL, init?: RequestInit): Promise
     credentials: input.credentials,
     cache: input.cache,
   });
+}
+
+/**
+ * An id of `.` or `..` (encodeURIComponent leaves dots alone) would make `/contacts/{id}/tags` another path once
+ * the URL is resolved. Every path goes through here, so no path builder can be tricked by an id.
+ */
+export function refuseDotSegments(path: string): void {
+  const segments = path.split(/[?#]/, 1)[0]!.split('/');
+  if (segments.some((seg) => /^(?:\.|%2e){1,2}$/i.test(seg))) {
+    throw new AppError('bad_request', { detail: 'An id that is only dots is not an Intercom id.' });
+  }
 }
 
 function hostOf(url: string): string {
