@@ -284,6 +284,7 @@ describe('viewing a conversation', () => {
           body:
             '<p>Hello <b>there</b></p><script>window.pwned = 1</script>' +
             '<img src="https://cdn.test/a.png" onerror="window.pwned = 2">' +
+            '<img src="https://downloads.intercomcdn.com/i/o/1/b.png" onerror="window.pwned = 3">' +
             '<a href="javascript:alert(1)">click</a> <a href="https://help.test/x" onclick="window.pwned = 3">help</a>' +
             '<iframe src="https://evil.test"></iframe><form action="https://evil.test"><input name="q"></form>',
           createdAt: 1_700_000_000,
@@ -307,11 +308,12 @@ describe('viewing a conversation', () => {
     expect(body.querySelector('script')).toBeNull();
     expect(body.querySelector('iframe, form, input')).toBeNull();
     expect(body.innerHTML).not.toMatch(/onerror|onclick|javascript:|pwned/i);
-    const img = body.querySelector('img')!;
-    expect(img.getAttribute('src')).toBe('https://cdn.test/a.png');
-    expect(img.hasAttribute('onerror')).toBe(false);
+    // Only Intercom's own images load; another host's image is a link (no read receipt).
+    const imgs = [...body.querySelectorAll('img')];
+    expect(imgs.map((i) => i.getAttribute('src'))).toEqual(['https://downloads.intercomcdn.com/i/o/1/b.png']);
+    expect(imgs[0]!.hasAttribute('onerror')).toBe(false);
     const links = [...body.querySelectorAll('a')];
-    expect(links.map((a) => a.getAttribute('href'))).toEqual([null, 'https://help.test/x']);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://cdn.test/a.png', null, 'https://help.test/x']);
     const help = within(items[0]!).getByRole('link', { name: 'help' });
     expect(help.getAttribute('target')).toBe('_blank');
     expect(help.getAttribute('rel')).toContain('noopener');
