@@ -2,17 +2,12 @@
 import * as v from 'valibot';
 import { RegionSchema, type Region, type SettingsView } from '../protocol/schemas';
 import { AppError } from '../core/errors';
+import { REGION_HOSTS, checkApiUrl } from '../core/regions';
 import { readToken } from './vault';
 
 declare const __SANDBOX__: boolean;
 
 const SETTINGS_KEY = 'settings';
-
-export const REGION_HOSTS: Record<Exclude<Region, 'custom'>, string> = {
-  us: 'https://api.intercom.io',
-  eu: 'https://api.eu.intercom.io',
-  au: 'https://api.au.intercom.io',
-};
 
 const StoredSettings = v.object({
   region: v.optional(RegionSchema, 'us'),
@@ -24,24 +19,12 @@ const StoredSettings = v.object({
 });
 export type Settings = v.InferOutput<typeof StoredSettings>;
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 /**
  * A custom API URL must be https (the sandbox build also takes http on loopback), with no credentials,
  * query or fragment. Answers the normalised base URL without a trailing slash.
  */
 export function validateApiUrl(raw: string, allowLoopback = typeof __SANDBOX__ !== 'undefined' && __SANDBOX__): string {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw new AppError('invalid_url', { detail: raw.slice(0, 200) });
-  }
-  const httpLoopback = url.protocol === 'http:' && allowLoopback && LOOPBACK.has(url.hostname);
-  if ((url.protocol !== 'https:' && !httpLoopback) || url.username || url.password || url.search || url.hash) {
-    throw new AppError('invalid_url', { detail: raw.slice(0, 200) });
-  }
-  return url.href.replace(/\/+$/, '');
+  return checkApiUrl(raw, allowLoopback);
 }
 
 export async function readSettings(): Promise<Settings> {
