@@ -28,7 +28,7 @@ export function createRouter(handlers: Handlers, self: Self, log: Log = (r) => c
     if (!isRouteName(type)) return reject(`unknown route ${JSON.stringify(type.slice(0, 64))}`);
     const route = ROUTES[type];
     if (!mayCall(type, caller.kind)) {
-      return reject(`${type} is privileged; a content script may not call it`);
+      return reject(`${type} is privileged; a caller of kind ${caller.kind} may not call it`);
     }
     const input = v.safeParse(route.input as v.GenericSchema, envelope.output.input);
     // Name the field and the rule, never the value: a rejected value may be a token.

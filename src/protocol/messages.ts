@@ -2,6 +2,7 @@
  * The one protocol between the widget's hosts and whoever holds the token. Each route names its input schema
  * and who may call it (`callers`):
  * - `extension`: the extension's own pages (side panel, Settings, in-page card) — privileged;
+ * - `card`: the in-page card, an extension page framed inside a web page — only what the card itself needs;
  * - `content`: content scripts (untrusted: a page can impersonate one);
  * - `embed`: the `<sidekick-contact>` element through a team's endpoint (HTTP, with a JWT); routes that change
  *   something in Intercom say `writes: true` and need the JWT's `write` scope there.
@@ -41,10 +42,12 @@ const ConnectionInput = v.object({
   token: v.optional(TokenSchema),
 });
 
-export type CallerKind = 'extension' | 'content' | 'embed';
+export type CallerKind = 'extension' | 'card' | 'content' | 'embed';
 const CONTENT = ['content', 'extension'] as const;
 const EXTENSION = ['extension'] as const;
 const EXTENSION_EMBED = ['extension', 'embed'] as const;
+/** What a contact card needs, wherever it is shown: the side panel, the in-page card, the embedded element. */
+const CARD = ['extension', 'card', 'embed'] as const;
 
 export const ROUTES = {
   /** Content script → worker: the addresses it found on its page (top frame). */
@@ -69,7 +72,7 @@ export const ROUTES = {
   /** "Scan every site automatically" (Settings); the page asks for the permissions first, in the click. */
   'site/auto-scan-all': { callers: EXTENSION, input: v.object({ enabled: v.boolean() }) },
   'contacts/lookup': {
-    callers: EXTENSION_EMBED,
+    callers: CARD,
     input: v.object({
       emails: v.pipe(v.array(EmailSchema), v.maxLength(MAX_REPORTED_EMAILS)),
       /** `background`: the page's addresses, which yield to what the user asks for (a search, an action). */
@@ -77,7 +80,7 @@ export const ROUTES = {
     }),
   },
   'contacts/create-lead': {
-    callers: EXTENSION_EMBED, writes: true,
+    callers: CARD, writes: true,
     input: v.object({ email: EmailSchema, name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))) }),
   },
   /** The right-click menu's "Look up …" on a selection without an address: contacts by name (first 20). */
@@ -88,7 +91,7 @@ export const ROUTES = {
   // ---- quick actions (issue 4): every write goes through the worker's persisted outbox ----
   /** Queues an action and answers when it has finished (done, failed, or "may have been sent"). */
   'outbox/submit': {
-    callers: EXTENSION_EMBED, writes: true,
+    callers: CARD, writes: true,
     input: v.object({ id: OutboxIdSchema, action: ActionSchema, batchId: v.optional(OutboxIdSchema) }),
   },
   'outbox/list': { callers: EXTENSION, input: v.object({}) },
@@ -97,10 +100,10 @@ export const ROUTES = {
   'outbox/dismiss': { callers: EXTENSION, input: v.object({ id: OutboxIdSchema }) },
   /** Cancels what of a bulk run has not been sent yet. */
   'outbox/cancel': { callers: EXTENSION, input: v.object({ batchId: OutboxIdSchema }) },
-  'workspace/info': { callers: EXTENSION_EMBED, input: v.object({ refresh: v.optional(v.boolean(), false) }) },
-  'contact/activity': { callers: EXTENSION_EMBED, input: v.object({ contactId: IdSchema }) },
-  'conversation/get': { callers: EXTENSION_EMBED, input: v.object({ id: IdSchema }) },
-  'companies/find': { callers: EXTENSION_EMBED, input: v.object({ name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(255)) }) },
+  'workspace/info': { callers: CARD, input: v.object({ refresh: v.optional(v.boolean(), false) }) },
+  'contact/activity': { callers: CARD, input: v.object({ contactId: IdSchema }) },
+  'conversation/get': { callers: CARD, input: v.object({ id: IdSchema }) },
+  'companies/find': { callers: CARD, input: v.object({ name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(255)) }) },
   'settings/acting-admin': { callers: EXTENSION, input: v.object({ adminId: v.nullable(IdSchema) }) },
 } as const;
 

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../src/core/errors';
 import { createRouter, type Handlers } from '../../src/background/router';
 import { classifySender } from '../../src/background/sender';
+import { ROUTES, mayCall, type RouteName } from '../../src/protocol/messages';
 
 const self = { id: 'abcdefghijklmnopabcdefghijklmnop', origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' };
 const extensionPage: chrome.runtime.MessageSender = { id: self.id, origin: self.origin, url: `${self.origin}/src/sidepanel/index.html` };
@@ -42,6 +43,58 @@ describe('classifySender', () => {
   });
   it('describes a content script by tab, frame and origin', () => {
     expect(classifySender(contentScript, self)).toEqual({ kind: 'content', tabId: 5, frameId: 0, origin: 'https://crm.example' });
+  });
+});
+
+/** The in-page card: our page in a frame of a web page's tab. */
+const cardFrame: chrome.runtime.MessageSender = {
+  id: self.id,
+  origin: self.origin,
+  tab: { id: 5 } as chrome.tabs.Tab,
+  frameId: 3,
+  url: `${self.origin}/src/card/index.html#ana@example.com`,
+};
+
+describe('the in-page card is a caller of its own', () => {
+  it('is told apart from the extension’s own pages by its frame, or by being the card page', () => {
+    expect(classifySender(cardFrame, self)).toEqual({ kind: 'card' });
+    expect(classifySender({ ...cardFrame, frameId: 0 }, self)).toEqual({ kind: 'card' });
+    expect(classifySender({ ...cardFrame, url: `${self.origin}/src/options/index.html` }, self)).toEqual({ kind: 'card' });
+    // The pop-out panel is a top-level tab of ours: still the extension.
+    expect(classifySender({ ...extensionPage, tab: { id: 9 } as chrome.tabs.Tab, frameId: 0 }, self)).toEqual({ kind: 'extension' });
+  });
+
+  const refused = (Object.keys(ROUTES) as RouteName[]).filter((r) => !mayCall(r, 'card'));
+  it.each(refused)('may not call %s', async (type) => {
+    const handler = vi.fn(async () => ({}));
+    const handlers = new Proxy({}, { get: () => handler }) as unknown as Handlers;
+    const log = vi.fn();
+    const route = createRouter(handlers, self, log);
+    // Inputs that would pass validation, so only the caller check can stop them.
+    const inputs: Partial<Record<RouteName, unknown>> = {
+      'settings/save': { region: 'custom', apiUrl: 'https://evil.example', token: 'x' },
+      'settings/test': { region: 'us' },
+      'tab/scan': { tabId: 1 },
+      'tab/state': { tabId: 1 },
+      'settings/highlight': { enabled: false },
+      'site/auto-scan': { origin: 'https://evil.example', enabled: true },
+      'site/auto-scan-all': { enabled: true },
+      'contacts/search-name': { query: 'ana' },
+      'outbox/retry': { id: 'abcdefgh-1234' },
+      'outbox/dismiss': { id: 'abcdefgh-1234' },
+      'outbox/cancel': { batchId: 'abcdefgh-1234' },
+      'settings/acting-admin': { adminId: null },
+      'emails/found': { emails: ['a@b.co'], total: 1 },
+    };
+    const answer = await route({ type, input: inputs[type] ?? {} }, cardFrame);
+    expect(answer).toEqual({ ok: false, error: { code: 'invalid_message' } });
+    expect(handler).not.toHaveBeenCalled();
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('privileged'));
+  });
+
+  it('may call what the card needs, and nothing that changes settings, tabs or sites', () => {
+    const allowed = (Object.keys(ROUTES) as RouteName[]).filter((r) => mayCall(r, 'card'));
+    expect(allowed.sort()).toEqual(['companies/find', 'contact/activity', 'contacts/create-lead', 'contacts/lookup', 'conversation/get', 'outbox/submit', 'workspace/info']);
   });
 });
 
