@@ -118,6 +118,15 @@ describe('highlighting on', () => {
     const dy = Math.max(box.y - at.bottom, at.top - (box.y + box.height), 0);
     expect(Math.max(dx, dy)).toBeLessThanOrEqual(8);
     expect(Math.max(dx, dy)).toBeGreaterThan(0);
+    // The card's frame is a caller of its own: it reads what a card needs, and is refused settings and sites.
+    const answers = await frame.evaluate(async () => ({
+      lookup: await chrome.runtime.sendMessage({ type: 'workspace/info', input: {} }),
+      settings: await chrome.runtime.sendMessage({ type: 'settings/get', input: {} }),
+      save: await chrome.runtime.sendMessage({ type: 'settings/save', input: { region: 'custom', apiUrl: 'https://evil.example', token: 'x' } }),
+      site: await chrome.runtime.sendMessage({ type: 'site/auto-scan', input: { origin: 'https://evil.example', enabled: true } }),
+    }));
+    expect(answers.lookup.ok).toBe(true);
+    for (const refused of [answers.settings, answers.save, answers.site]) expect(refused).toEqual({ ok: false, error: { code: 'invalid_message' } });
     // Focus moved into the card: Esc there closes it.
     await escapeFromCard();
   });
