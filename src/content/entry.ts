@@ -15,11 +15,14 @@ declare global {
   }
 }
 
+/** What this script reports (the route takes any list, counted before it is checked; ours holds addresses). */
+type Report = RouteInput<'emails/found'> & { emails: string[] };
+
 /** The last report; null while a large page's first scan is still running (its report is on the way). */
-let last: RouteInput<'emails/found'> | null = null;
+let last: Report | null = null;
 const listeners = new Set<(emails: readonly string[]) => void>();
 
-function report(input: RouteInput<'emails/found'>): void {
+function report(input: Report): void {
   chrome.runtime.sendMessage({ type: 'emails/found', input }).catch(() => undefined);
 }
 

@@ -11,7 +11,7 @@
 import * as v from 'valibot';
 import {
   EmailSchema,
-  MAX_REPORTED_EMAILS,
+  EmailListSchema,
   NamesSchema,
   RegionSchema,
   TabIdSchema,
@@ -54,7 +54,7 @@ export const ROUTES = {
   'emails/found': {
     callers: CONTENT,
     input: v.object({
-      emails: v.pipe(v.array(EmailSchema), v.maxLength(MAX_REPORTED_EMAILS)),
+      emails: EmailListSchema,
       /** Every address the page has, including those beyond the list. */
       total: v.pipe(v.number(), v.integer(), v.minValue(0)),
       /** The name shown beside an address (`Ana Lima <ana@…>`, microdata, hCard), for Create lead. */
@@ -74,7 +74,7 @@ export const ROUTES = {
   'contacts/lookup': {
     callers: CARD,
     input: v.object({
-      emails: v.pipe(v.array(EmailSchema), v.maxLength(MAX_REPORTED_EMAILS)),
+      emails: EmailListSchema,
       /** `background`: the page's addresses, which yield to what the user asks for (a search, an action). */
       priority: v.optional(v.picklist(['user', 'background']), 'user'),
     }),

@@ -29,11 +29,18 @@ export const NameSchema = v.pipe(
   v.regex(/^[^\p{Cc}]*$/u),
 );
 
-/** Names by address, for at most the addresses of one report. */
+/** Names by address, for at most the addresses of one report (counted before any name is looked at). */
 export const NamesSchema = v.pipe(
-  v.record(EmailSchema, NameSchema),
+  v.record(v.string(), v.unknown()),
   v.check((names) => Object.keys(names).length <= MAX_REPORTED_EMAILS),
+  v.record(EmailSchema, NameSchema),
 );
+
+/**
+ * At most MAX_REPORTED_EMAILS addresses, counted before any item is checked: a page that sends 100,000 costs one
+ * length check, not 100,000 validations.
+ */
+export const EmailListSchema = v.pipe(v.array(v.unknown()), v.maxLength(MAX_REPORTED_EMAILS), v.array(EmailSchema));
 
 export const RegionSchema = v.picklist(['us', 'eu', 'au', 'custom']);
 export type Region = v.InferOutput<typeof RegionSchema>;

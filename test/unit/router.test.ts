@@ -123,6 +123,18 @@ describe('router', () => {
     }
   });
 
+  it('counts a flood of addresses before checking any of them, and refuses it', async () => {
+    const { route, handlers, log } = setup();
+    const flood = Array.from({ length: 100_000 }, (_, i) => `user${i}@example.com`);
+    const names = Object.fromEntries(flood.slice(0, 5000).map((e) => [e, 'Name']));
+    expect(await route({ type: 'emails/found', input: { emails: flood, total: 1 } }, contentScript)).toEqual({ ok: false, error: { code: 'invalid_message' } });
+    // The first problem named is the length, not an item: no item was looked at.
+    expect(log).toHaveBeenLastCalledWith('emails/found: invalid emails (max_length)');
+    expect(await route({ type: 'emails/found', input: { emails: ['a@b.co'], total: 1, names } }, contentScript)).toEqual({ ok: false, error: { code: 'invalid_message' } });
+    expect(log).toHaveBeenLastCalledWith('emails/found: invalid names (check)');
+    expect(handlers['emails/found']).not.toHaveBeenCalled();
+  });
+
   it('refuses every privileged route to a content script, with a logged reason and no effect', async () => {
     const { route, handlers, log } = setup();
     const answer = await route({ type: 'contacts/lookup', input: { emails: ['a@b.co'] } }, contentScript);
