@@ -32,6 +32,8 @@ export type { EndpointConfig };
 export interface HandlerDeps {
   /** Unix milliseconds (JWT expiry, the idempotency window, OutboxEntry times). */
   now?: () => number;
+  /** The pause between resends of a read after a 5xx or a timeout (tests skip it). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -51,7 +53,7 @@ export function createHandler(config: EndpointConfig, deps: HandlerDeps = {}): F
   const key = new TextEncoder().encode(config.secret);
   // One session for every colleague: one lookup cache, one rate-limit budget.
   const limiter = new RateLimiter();
-  const http = new IntercomHttp({ baseUrl: config.apiBaseUrl, token: config.intercomToken }, limiter);
+  const http = new IntercomHttp({ baseUrl: config.apiBaseUrl, token: config.intercomToken }, limiter, deps.sleep);
   const session: Session = { http, lookup: new Lookup(http) };
   const fair = new FairScheduler({ maxInFlight: config.maxInFlight, maxQueuedPerKey: config.maxQueuedPerSub });
   const done = new IdempotencyWindow<Answer>(10_000, 24 * 60 * 60_000, now);

@@ -5,13 +5,17 @@
  */
 import { ConfigError, configFromEnv, type Env } from './config';
 import { createHandler, type FetchHandler } from './handler';
+import { refuseRedirectsInWorkerd } from './workerd-compat';
 
 let handler: FetchHandler | null = null;
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     try {
-      handler ??= createHandler(configFromEnv(env));
+      if (!handler) {
+        refuseRedirectsInWorkerd();
+        handler = createHandler(configFromEnv(env));
+      }
     } catch (e) {
       // Said in the Worker's log, never in the answer: the page learns only that the endpoint is not ready.
       console.error(e instanceof ConfigError ? e.message : 'The endpoint cannot start: its configuration could not be read.');
