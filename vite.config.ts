@@ -4,7 +4,7 @@ import path from 'node:path';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
-import type { Plugin } from 'vite';
+import type { Plugin, UserConfig } from 'vite';
 import { buildManifest } from './manifest.config.ts';
 
 /**
@@ -28,7 +28,42 @@ function noWebAccessibleScripts(): Plugin {
   };
 }
 
-export default defineConfig(({ mode }) => ({
+/** The catalogues' notes for translators (`description`, `example`) are not needed at run time: not in the bundle. */
+function compactCatalogues(): Plugin {
+  return {
+    name: 'sidekick:compact-catalogues',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/_locales[\\/][^\\/]+[\\/]messages\.json$/.test(id)) return null;
+      const messages = JSON.parse(code) as Record<string, { description?: string; placeholders?: Record<string, { example?: string }> }>;
+      for (const entry of Object.values(messages)) {
+        delete entry.description;
+        for (const p of Object.values(entry.placeholders ?? {})) delete p.example;
+      }
+      return { code: JSON.stringify(messages), map: null };
+    },
+  };
+}
+
+/** `npm run build:widget`: `<sidekick-contact>` as one ES module for other sites (dist-widget/sidekick.js). */
+const widgetConfig = (): UserConfig => ({
+  plugins: [preact(), compactCatalogues()],
+  publicDir: false,
+  define: { __SANDBOX__: 'false', 'process.env.NODE_ENV': '"production"' },
+  build: {
+    outDir: 'dist-widget',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    modulePreload: false,
+    lib: { entry: 'src/embed/main.ts', formats: ['es'], fileName: () => 'sidekick.js' },
+    // Lazy parts (the conversation sanitizer, other languages) load from beside sidekick.js when first needed.
+    // A library build leaves an ES module's whitespace (Vite keeps it for a consumer's bundler): this one is final.
+    rollupOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true } },
+  },
+});
+
+export default defineConfig(({ mode }) => mode === 'widget' ? widgetConfig() : ({
   // The crx plugin only builds the extension; vitest runs without it.
   plugins: [preact(), ...(process.env.VITEST ? [] : [crx({ manifest: buildManifest(mode) }), noWebAccessibleScripts()])],
   define: {
@@ -53,6 +88,8 @@ export default defineConfig(({ mode }) => ({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          // The embedded element's shadow root gets the real stylesheets (`?inline`), not empty strings.
+          css: { include: [/src\/(widget|embed)\/[^/]+\.css/] },
         },
       },
       {

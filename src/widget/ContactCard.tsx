@@ -7,6 +7,7 @@ import { Avatar } from './Avatar';
 import { attributeText, locationText, relativeTime, roleLabel } from './format';
 import { t } from './i18n';
 import type { QuickKey } from './keys';
+import { activeElementOf } from './dom';
 import { useHost } from './host';
 
 interface Props {
@@ -29,11 +30,14 @@ export function ContactCard({ contact, onBack, onContact, action, backLabel, bac
   const location = locationText(contact);
   const attributes = Object.entries(contact.customAttributes);
   const heading = useRef<HTMLHeadingElement>(null);
-  const { canWrite } = useHost();
+  const { canWrite, kind } = useHost();
   // Opening a card moves focus to its name, so a keyboard or screen-reader user starts reading there.
+  // Not in an embed: the card is one part of someone else's page, which decides where focus is.
   useEffect(() => {
+    const el = heading.current;
+    if (kind === 'embed' || !el) return;
     // Not when a form inside already took focus (its effect runs first): what the user types goes there.
-    if (!action && !heading.current?.closest('article')?.contains(document.activeElement)) heading.current?.focus();
+    if (!action && !el.closest('article')?.contains(activeElementOf(el))) el.focus();
   }, []);
   return (
     <article class="card" aria-labelledby="card-title">

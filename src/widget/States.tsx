@@ -1,6 +1,7 @@
 /** Loading skeletons, empty states and errors with a way forward. */
 import type { ErrorInfo } from '../protocol/schemas';
-import { errorMessage, needsSettings } from './errors';
+import { errorMessage, needsSettings, showsDetail } from './errors';
+import { useHost } from './host';
 import { t } from './i18n';
 
 export function Skeleton({ rows = 3 }: { rows?: number }) {
@@ -29,14 +30,14 @@ export function Notice({ title, children }: { title: string; children?: preact.C
 }
 
 export function ErrorState({ error, onRetry }: { error: ErrorInfo; onRetry?: () => void }) {
+  // An embedded card has no Settings and no chrome.* at all: its sentences say whom to ask instead.
+  const { kind } = useHost();
   return (
     <div class="notice notice-error" role="alert">
-      <p class="notice-title">{errorMessage(error)}</p>
-      {error.detail && !['unreachable', 'timeout', 'invalid_url', 'no_permission'].includes(error.code) && (
-        <p class="notice-detail">{t('intercomSaid', error.detail)}</p>
-      )}
+      <p class="notice-title">{errorMessage(error, kind)}</p>
+      {showsDetail(error, kind) && <p class="notice-detail">{t('intercomSaid', error.detail!)}</p>}
       <p class="notice-actions">
-        {needsSettings(error) && (
+        {needsSettings(error, kind) && (
           <a
             href={chrome.runtime.getURL('src/options/index.html')}
             onClick={(e) => {

@@ -1,8 +1,31 @@
-/** A sentence a person can act on, for each error the worker can answer with. */
+/**
+ * A sentence a person can act on, for each error the worker (or a team's endpoint) can answer with. The words
+ * depend on the host: in the extension the reader fixes the token in Settings; in an embedded card the token is
+ * on the endpoint, so the reader is told whom to ask, and the endpoint's own failures (its address, the page's
+ * sign-in token) get sentences of their own.
+ */
 import type { ErrorInfo } from '../protocol/schemas';
+import type { Host } from './host';
 import { t } from './i18n';
 
-export function errorMessage(info: ErrorInfo): string {
+type Kind = Host['kind'];
+
+/** In an embed, errors about the endpoint's Intercom token or set-up are for whoever runs the endpoint. */
+const EMBED_WORDING: Partial<Record<ErrorInfo['code'], string>> = {
+  no_token: 'err_embed_no_token',
+  unauthorized: 'err_embed_unauthorized',
+  forbidden: 'err_embed_forbidden',
+  wrong_region: 'err_embed_setup',
+  invalid_url: 'err_embed_setup',
+  no_permission: 'err_embed_setup',
+  storage_locked: 'err_embed_setup',
+  unreachable: 'err_embed_intercom_unreachable',
+  timeout: 'err_embed_intercom_unreachable',
+};
+
+export function errorMessage(info: ErrorInfo, kind: Kind = 'extension'): string {
+  const embedKey = kind === 'embed' ? EMBED_WORDING[info.code] : undefined;
+  if (embedKey) return t(embedKey);
   switch (info.code) {
     case 'rate_limited':
       return t('err_rate_limited', String(info.retryAfter ?? 10));
@@ -12,15 +35,26 @@ export function errorMessage(info: ErrorInfo): string {
     case 'timeout':
     case 'invalid_url':
     case 'no_permission':
+    case 'endpoint_unreachable':
       return t(`err_${info.code}`, info.detail ?? '');
     default:
       return t(`err_${info.code}`);
   }
 }
 
-/** Errors that are fixed in Settings get a link there. */
-export function needsSettings(info: ErrorInfo): boolean {
-  return ['no_token', 'unauthorized', 'forbidden', 'wrong_region', 'invalid_url', 'no_permission', 'storage_locked'].includes(info.code);
+/** Errors that are fixed in the extension's Settings get a link there (an embed has no Settings). */
+export function needsSettings(info: ErrorInfo, kind: Kind = 'extension'): boolean {
+  return kind === 'extension' && ['no_token', 'unauthorized', 'forbidden', 'wrong_region', 'invalid_url', 'no_permission', 'storage_locked'].includes(info.code);
+}
+
+/**
+ * Whether `detail` is Intercom's own words, worth showing under the sentence. Some codes carry a host name the
+ * sentence already says; in an embed the endpoint's own refusals and non-JSON answers carry no words of Intercom's.
+ */
+export function showsDetail(info: ErrorInfo, kind: Kind = 'extension'): boolean {
+  if (!info.detail) return false;
+  if (['unreachable', 'timeout', 'invalid_url', 'no_permission', 'endpoint_unreachable'].includes(info.code)) return false;
+  return kind === 'extension' || !['auth_missing', 'auth_expired', 'auth_refused', 'scope_missing', 'too_large', 'internal', 'server'].includes(info.code);
 }
 
 function regionName(region: string | undefined): string {

@@ -13,6 +13,7 @@ import { NoteForm } from './NoteForm';
 import { changeTag, Problem, type FormProps, type Outcome, type Status } from './shared';
 import { TagForm } from './TagForm';
 import { TicketForm } from './TicketForm';
+import { activeElementOf } from '../dom';
 import { useCall } from '../host';
 
 export interface ContactActionsProps {
@@ -77,9 +78,10 @@ export function ContactActions({ contact, onContact, initialAction, request }: C
     if (!open || focusPane() || !pane.current) return;
     // The form is still loading (the Tag form waits for the workspace's tags): focus its field when it appears,
     // unless the user has moved on meanwhile — so what they type next is text, not a shortcut.
-    const before = document.activeElement;
+    const root = pane.current;
+    const before = activeElementOf(root);
     const watcher = new MutationObserver(() => {
-      if (document.activeElement !== before) return watcher.disconnect();
+      if (activeElementOf(root) !== before) return watcher.disconnect();
       if (focusPane()) watcher.disconnect();
     });
     watcher.observe(pane.current, { childList: true, subtree: true });

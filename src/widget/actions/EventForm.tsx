@@ -1,6 +1,7 @@
 /** Event: records a named event for the contact, with up to ten metadata fields. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
+import { byId } from '../dom';
 import { ActionForm, Problem, send, SubmitButton, useOutcome, type FormProps } from './shared';
 import { useCall } from '../host';
 
@@ -18,11 +19,12 @@ export function EventForm({ contact, onContact, onDone }: FormProps) {
   const [rows, setRows] = useState<Row[]>([]);
   const nextId = useRef(1);
   const added = useRef<number | null>(null);
+  const nameField = useRef<HTMLInputElement>(null);
   const { busy, problem, track } = useOutcome();
 
   useEffect(() => {
     if (added.current === null) return;
-    document.getElementById(`qa-event-key-${added.current}`)?.focus();
+    byId(nameField.current, `qa-event-key-${added.current}`)?.focus();
     added.current = null;
   }, [rows]);
 
@@ -39,7 +41,7 @@ export function EventForm({ contact, onContact, onDone }: FormProps) {
     <ActionForm label={t('qa_eventTitle')} onSubmit={() => void submit()}>
       <div class="qa-row">
         <label for="qa-event-name">{t('qa_eventName')}</label>
-        <input id="qa-event-name" type="text" required maxLength={255} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        <input id="qa-event-name" ref={nameField} type="text" required maxLength={255} value={name} onInput={(e) => setName(e.currentTarget.value)} />
       </div>
       {rows.length > 0 && (
         <fieldset class="qa-fieldset">

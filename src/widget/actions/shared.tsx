@@ -5,6 +5,7 @@ import type { ActionInput, OutboxEntry } from '../../protocol/actions';
 import { errorInfo, type Call } from '../../protocol/client';
 import type { ContactView, ErrorInfo, NamedRef } from '../../protocol/schemas';
 import { errorMessage } from '../errors';
+import { useHost } from '../host';
 import { t } from '../i18n';
 import { ErrorState } from '../States';
 import { submitAction } from '../submit';
@@ -83,12 +84,13 @@ export function useOutcome() {
 }
 
 export function Problem({ problem }: { problem: { error: ErrorInfo; uncertain: boolean } | null }) {
+  const { kind } = useHost();
   if (!problem) return null;
   if (problem.uncertain) {
     const error = problem.error.code === 'uncertain' ? problem.error : { ...problem.error, code: 'uncertain' as const };
     return (
       <div class="notice notice-error" role="alert">
-        <p class="notice-title">{errorMessage(error)}</p>
+        <p class="notice-title">{errorMessage(error, kind)}</p>
       </div>
     );
   }

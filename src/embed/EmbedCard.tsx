@@ -1,0 +1,95 @@
+/**
+ * What `<sidekick-contact>` shows for one address: the side panel's own ContactCard, "Not in Intercom" (with
+ * Create lead when this viewer may write), or the failure as a sentence with Try again. The calls go through
+ * whatever the host context holds (the element gives it the endpoint's HTTP transport).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { errorInfo } from '../protocol/client';
+import type { ContactView, ErrorInfo } from '../protocol/schemas';
+import { ContactCard } from '../widget/ContactCard';
+import { useCall, useHost } from '../widget/host';
+import { t } from '../widget/i18n';
+import { ErrorState, Notice, Skeleton } from '../widget/States';
+
+export interface EmbedCardProps {
+  /** The canonical address, or null when the element's `email` is missing or not an address. */
+  email: string | null;
+  /** Set when the element cannot call anything (no usable endpoint): shown instead of a lookup. */
+  problem?: 'no_endpoint' | null;
+  /** Seconds Intercom asked to wait before a read is tried again; null when nothing is waiting. */
+  waiting: number | null;
+}
+
+export function EmbedCard({ email, problem, waiting }: EmbedCardProps) {
+  const call = useCall();
+  const { canWrite } = useHost();
+  const [contact, setContact] = useState<ContactView | null | undefined>(undefined);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [nonce, setNonce] = useState(0);
+  const usable = !!email && !problem;
+
+  useEffect(() => {
+    if (!usable) return;
+    let live = true;
+    setError(null);
+    setContact(undefined);
+    call('contacts/lookup', { emails: [email] })
+      .then((r) => live && setContact(r.contacts[email] ?? null))
+      .catch((e: unknown) => live && setError(errorInfo(e)));
+    return () => {
+      live = false;
+    };
+  }, [email, call, nonce, usable]);
+
+  const createLead = async () => {
+    if (!email) return;
+    setCreating(true);
+    setError(null);
+    try {
+      setContact(await call('contacts/create-lead', { email }));
+    } catch (e) {
+      setError(errorInfo(e));
+    } finally {
+      setCreating(false);
+    }
+  };
+
+  if (problem === 'no_endpoint') return <Sentence text={t('err_embed_no_endpoint')} />;
+  if (!email) return <Sentence text={t('err_embed_no_email')} />;
+  return (
+    <>
+      {/* Always in the tree, so a screen reader announces the line when it appears. */}
+      <p class="embed-waiting" role="status">
+        {waiting !== null ? t('embedWaiting', String(waiting)) : ''}
+      </p>
+      {error ? (
+        <ErrorState error={error} onRetry={() => setNonce((n) => n + 1)} />
+      ) : contact === undefined ? (
+        <Skeleton rows={1} />
+      ) : contact === null ? (
+        <Notice title={t('notInIntercom')}>
+          <p class="notice-detail">{email}</p>
+          {canWrite && (
+            <p class="notice-actions">
+              <button type="button" class="btn" disabled={creating} onClick={() => void createLead()}>
+                {creating ? t('creating') : t('createLead')}
+              </button>
+            </p>
+          )}
+        </Notice>
+      ) : (
+        <ContactCard contact={contact} onContact={setContact} />
+      )}
+    </>
+  );
+}
+
+/** A set-up problem of the page itself: nothing to try again until the page changes the element. */
+function Sentence({ text }: { text: string }) {
+  return (
+    <div class="notice notice-error" role="alert">
+      <p class="notice-title">{text}</p>
+    </div>
+  );
+}
