@@ -26,8 +26,12 @@ export interface FairOptions {
 
 export class FairScheduler {
   private active = 0;
-  /** Waiting calls per key; the map's order is the round-robin order (a served key moves to the end). */
   private readonly queues = new Map<string, Waiting[]>();
+  /** Calls running per key. */
+  private readonly running = new Map<string, number>();
+  /** When each key last got a slot (a counter, not a clock); forgotten when the key has nothing left. */
+  private readonly lastServed = new Map<string, number>();
+  private tick = 0;
   private readonly maxInFlight: number;
   private readonly maxQueuedPerKey: number;
   private readonly retryAfterSeconds: number;
@@ -41,19 +45,24 @@ export class FairScheduler {
   /** Runs `task` in `key`'s turn. Throws QueueFull when `key` already has too many calls waiting. */
   async run<T>(key: string, task: () => Promise<T>): Promise<T> {
     if (this.active < this.maxInFlight && !this.queues.size) {
-      this.active++;
+      this.start(key);
     } else {
       const queue = this.queues.get(key) ?? [];
       if (queue.length >= this.maxQueuedPerKey) throw new QueueFull(this.retryAfterSeconds);
-      await new Promise<void>((start) => {
-        queue.push({ start });
-        if (!this.queues.has(key)) this.queues.set(key, queue);
-      });
+      this.queues.set(key, queue);
+      // `next()` calls start(key) before it resolves this.
+      await new Promise<void>((start) => queue.push({ start }));
     }
     try {
       return await task();
     } finally {
       this.active--;
+      const left = (this.running.get(key) ?? 1) - 1;
+      if (left > 0) this.running.set(key, left);
+      else {
+        this.running.delete(key);
+        if (!this.queues.has(key)) this.lastServed.delete(key);
+      }
       this.next();
     }
   }
@@ -67,15 +76,31 @@ export class FairScheduler {
     return this.active;
   }
 
+  private start(key: string): void {
+    this.active++;
+    this.running.set(key, (this.running.get(key) ?? 0) + 1);
+    this.lastServed.set(key, ++this.tick);
+  }
+
   private next(): void {
     while (this.active < this.maxInFlight && this.queues.size) {
-      const [key, queue] = this.queues.entries().next().value as [string, Waiting[]];
+      let pick: string | null = null;
+      for (const key of this.queues.keys()) {
+        if (pick === null || this.before(key, pick)) pick = key;
+      }
+      const queue = this.queues.get(pick!)!;
       const waiting = queue.shift()!;
-      // The served key goes to the back of the line; a key with nothing left waiting leaves it.
-      this.queues.delete(key);
-      if (queue.length) this.queues.set(key, queue);
-      this.active++;
+      if (!queue.length) this.queues.delete(pick!);
+      this.start(pick!);
       waiting.start();
     }
+  }
+
+  /** Whether `a` goes before `b`: fewer calls running, then served longer ago (never served: first). */
+  private before(a: string, b: string): boolean {
+    const ra = this.running.get(a) ?? 0;
+    const rb = this.running.get(b) ?? 0;
+    if (ra !== rb) return ra < rb;
+    return (this.lastServed.get(a) ?? 0) < (this.lastServed.get(b) ?? 0);
   }
 }
