@@ -93,9 +93,24 @@ describe('lookup', () => {
     expect(searches()).toHaveLength(1);
   });
 
+  it('searches addresses asked for within its batch window together (the endpoint), and at once without one (the worker)', async () => {
+    const pages = [DEMO_EMAILS.known.slice(0, 3), DEMO_EMAILS.known.slice(2, 6), [...DEMO_EMAILS.unknown]];
+    const arriving = (lookup: Lookup) =>
+      Promise.all(pages.map((page, i) => new Promise((r) => setTimeout(r, i * 2)).then(() => lookup.lookup(page))));
+    const [a, b, c] = await arriving(new Lookup(client(), { batchWindowMs: 25 }));
+    expect(searches()).toHaveLength(1);
+    expect(Object.keys({ ...a, ...b, ...c }).sort()).toEqual([...new Set(pages.flat())].sort());
+    expect(Object.values(b).every(Boolean)).toBe(true);
+    expect(Object.values(c).every((v) => v === null)).toBe(true);
+
+    sandbox.requests.length = 0;
+    await arriving(new Lookup(client()));
+    expect(searches()).toHaveLength(3);
+  });
+
   it('forgets a contact after a write, and expires entries after the cache lifetime', async () => {
     let now = 1_000_000;
-    const lookup = new Lookup(client(), () => now, 60_000);
+    const lookup = new Lookup(client(), { now: () => now, ttlMs: 60_000 });
     const email = DEMO_EMAILS.known[0];
     const first = await lookup.lookup([email]);
     lookup.invalidateContact(first[email]!.id);

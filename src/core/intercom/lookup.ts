@@ -22,25 +22,50 @@ interface Entry<T> {
   value: T;
 }
 
+export interface LookupOptions {
+  now?: () => number;
+  ttlMs?: number;
+  /**
+   * Addresses asked for within this many milliseconds are searched together. The endpoint, where many
+   * colleagues ask at once, sets a few milliseconds; the worker, with one person asking, searches at once (0).
+   */
+  batchWindowMs?: number;
+}
+
+/** Addresses waiting for the next coalesced search. */
+interface Pending {
+  emails: Set<string>;
+  priority: Priority;
+  result: Promise<Map<string, ContactView | null>>;
+}
+
 export class Lookup {
   private readonly contacts = new Map<string, Entry<ContactView | null>>();
+  private pending: Pending | null = null;
   private readonly inflight = new Map<string, Promise<ContactView | null>>();
   private readonly companies = new Map<string, Entry<string | null> | Promise<string | null>>();
   private tags: Entry<Map<string, string>> | Promise<Map<string, string>> | null = null;
   private app: Promise<{ idCode: string; region: string | null }> | null = null;
 
+  private readonly now: () => number;
+  private readonly ttlMs: number;
+  private readonly batchWindowMs: number;
+
   constructor(
     private readonly http: IntercomHttp,
-    private readonly now: () => number = Date.now,
-    private readonly ttlMs = CACHE_TTL_MS,
-  ) {}
+    opts: LookupOptions = {},
+  ) {
+    this.now = opts.now ?? Date.now;
+    this.ttlMs = opts.ttlMs ?? CACHE_TTL_MS;
+    this.batchWindowMs = opts.batchWindowMs ?? 0;
+  }
 
   /** `background` for what the page shows (it yields to what the user asks for), `user` for a search. */
   async lookup(emails: string[], priority: Priority = 'user'): Promise<Record<string, ContactView | null>> {
     const unique = [...new Set(emails)];
     const missing = unique.filter((e) => !this.fresh(this.contacts.get(e)) && !this.inflight.has(e));
     if (missing.length) {
-      const batch = this.resolve(missing, priority);
+      const batch = this.batchWindowMs > 0 ? this.coalesce(missing, priority) : this.resolve(missing, priority);
       for (const email of missing) {
         const one = batch.then((found) => found.get(email) ?? null);
         this.inflight.set(email, one);
@@ -83,6 +108,25 @@ export class Lookup {
 
   private fresh<T>(entry: Entry<T> | undefined): entry is Entry<T> {
     return !!entry && this.now() - entry.at < this.ttlMs;
+  }
+
+  /** Joins the addresses to the search that leaves at the end of the current window (one is opened if none). */
+  private coalesce(emails: string[], priority: Priority): Promise<Map<string, ContactView | null>> {
+    if (!this.pending) {
+      const emails = new Set<string>();
+      const pending: Pending = {
+        emails,
+        priority,
+        result: new Promise((resolve) => setTimeout(resolve, this.batchWindowMs)).then(() => {
+          if (this.pending === pending) this.pending = null;
+          return this.resolve([...emails], pending.priority);
+        }),
+      };
+      this.pending = pending;
+    }
+    for (const e of emails) this.pending.emails.add(e);
+    if (priority === 'user') this.pending.priority = 'user';
+    return this.pending.result;
   }
 
   private async resolve(emails: string[], priority: Priority): Promise<Map<string, ContactView | null>> {
