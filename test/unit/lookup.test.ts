@@ -100,8 +100,8 @@ describe('lookup', () => {
     const [a, b, c] = await arriving(new Lookup(client(), { batchWindowMs: 25 }));
     expect(searches()).toHaveLength(1);
     expect(Object.keys({ ...a, ...b, ...c }).sort()).toEqual([...new Set(pages.flat())].sort());
-    expect(Object.values(b).every(Boolean)).toBe(true);
-    expect(Object.values(c).every((v) => v === null)).toBe(true);
+    expect(Object.values(b!).every(Boolean)).toBe(true);
+    expect(Object.values(c!).every((v) => v === null)).toBe(true);
 
     sandbox.requests.length = 0;
     await arriving(new Lookup(client()));
