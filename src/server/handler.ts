@@ -12,7 +12,7 @@
  * scheduler gives each `sub` its turn.
  */
 import * as v from 'valibot';
-import { ROUTES, isRouteName, mayCall, writes } from '../protocol/messages';
+import { ROUTES, isRouteName, writes } from '../protocol/messages';
 import type { ErrorInfo, Result } from '../protocol/schemas';
 import { toErrorInfo } from '../core/errors';
 import { IntercomHttp } from '../core/intercom/http';
@@ -77,7 +77,7 @@ export function createHandler(config: EndpointConfig, deps: HandlerDeps = {}): F
     const auth = await authenticate(request.headers.get('Authorization'), key, Math.floor(now() / 1000));
     if (!auth.ok) return failure(401, { code: auth.code }, cors);
     const name = match[1]!;
-    if (!isRouteName(name) || !isEmbedRoute(name, mayCall)) return failure(404, { code: 'not_found', detail: 'No such route for an embedded card.' }, cors);
+    if (!isRouteName(name) || !isEmbedRoute(name)) return failure(404, { code: 'not_found', detail: 'No such route for an embedded card.' }, cors);
     if (writes(name) && !auth.caller.canWrite) return failure(403, { code: 'scope_missing' }, cors);
 
     let raw: unknown;

@@ -5,7 +5,7 @@
  * for the outbox's "the same id is sent once").
  */
 import type { OutboxEntry } from '../protocol/actions';
-import type { CallerKind, RouteName, RouteOutput, RouteParsed, ROUTES } from '../protocol/messages';
+import { mayCall, type RouteName, type RouteOutput, type RouteParsed, type ROUTES } from '../protocol/messages';
 import { runAction } from '../core/actions';
 import { toErrorInfo } from '../core/errors';
 import { ShapeError } from '../core/intercom/shapes';
@@ -68,6 +68,7 @@ export const embedHandlers: EmbedHandlers = {
   'companies/find': (s, input) => findCompanyRefs(s, input.name),
 };
 
-export function isEmbedRoute(name: RouteName, mayCall: (r: RouteName, k: CallerKind) => boolean): name is EmbedRoute {
+/** Whether an embedded card may call the route (and the endpoint has a handler for it). */
+export function isEmbedRoute(name: RouteName): name is EmbedRoute {
   return mayCall(name, 'embed') && Object.prototype.hasOwnProperty.call(embedHandlers, name);
 }
