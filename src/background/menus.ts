@@ -3,7 +3,7 @@
  * Items are created on install/update only (Chrome keeps them across worker restarts); clicks open the side
  * panel and hand the request to it through storage.session (`menu:request:<windowId>`) and an event.
  */
-import { emailsFromMailto, extractEmails } from '../content/detect';
+import { emailsFromMailto, extractEmails } from '../detect/detect';
 import {
   MAX_MENU_EMAILS,
   MENU_REQUEST_EVENT,

@@ -3,7 +3,7 @@
  * stands alone (a block: its own unit), whether a person can see it, and the addresses its attributes carry
  * (`mailto:` links, Cloudflare's email protection, microdata and hCard `email` properties with their names).
  */
-import { cleanName, decodeCloudflare, emailFromCloudflareHref, extractFound, foundInMailto, type Found } from './detect';
+import { cleanName, decodeCloudflare, emailFromCloudflareHref, extractFound, foundInMailto, type Found } from '../detect/detect';
 
 /** Elements whose text is never visible page content. */
 const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'head']);

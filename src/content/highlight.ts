@@ -8,7 +8,7 @@
  * mark reached with Tab, opens the in-page card for that address.
  */
 
-import { addressSpans, decodeCloudflare, emailFromCloudflareHref, emailsFromMailto, mayHoldAddress } from './detect';
+import { addressSpans, decodeCloudflare, emailFromCloudflareHref, emailsFromMailto, mayHoldAddress } from '../detect/detect';
 import { isElement, isText, kindOf } from './elements';
 import { keepAttached } from './keep-attached';
 

@@ -4,7 +4,7 @@
  * once the page is quiet for a moment, only the units it touched are scanned again. No chrome APIs: results
  * go to a callback, and nothing runs while the page does not change.
  */
-import { MAX_EMAILS } from './detect';
+import { MAX_EMAILS } from '../detect/detect';
 import { DISPLAY_NONE_RE, isElement } from './elements';
 import { Registry, sameSnapshot, type Snapshot, type UnitNode } from './units';
 import { Walker } from './walk';

@@ -5,7 +5,7 @@
  * holds the addresses of its own text and attributes; nested units hold theirs. The page's list is the
  * multiset union, kept as a count per address: removing a unit subtracts exactly what it added.
  */
-import { MAX_EMAILS, type Found } from './detect';
+import { MAX_EMAILS, type Found } from '../detect/detect';
 
 export type UnitNode = Document | ShadowRoot | Element;
 

@@ -4,7 +4,7 @@
  * units it touched (a registered nested unit is kept as it is, a new one is scanned in full, one no longer
  * found is dropped with its addresses). Open shadow roots and same-origin iframes are units of their own.
  */
-import { extractFound, mayHoldAddress, type Found } from './detect';
+import { extractFound, mayHoldAddress, type Found } from '../detect/detect';
 import { attributeFound, hiddenFound, isElement, isHidden, isRendered, kindOf } from './elements';
 import { Registry, type Unit, type UnitNode } from './units';
 

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { cleanName, decodeCloudflare, emailFromCloudflareHref, extractEmails, extractFound, foundInMailto, normalizeEmail } from '../../src/content/detect';
+import { cleanName, decodeCloudflare, emailFromCloudflareHref, extractEmails, extractFound, foundInMailto, normalizeEmail } from '../../src/detect/detect';
 import { EmailSchema } from '../../src/protocol/schemas';
 
 /** Cloudflare's encoding: a key byte, then each UTF-8 byte of the address XOR the key, in hex. */

@@ -7,7 +7,7 @@ import {
   MAX_EMAILS,
   mergeUnique,
   normalizeEmail,
-} from '../../src/content/detect';
+} from '../../src/detect/detect';
 
 describe('normalizeEmail', () => {
   it.each([

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_EMAILS } from '../../src/content/detect';
+import { MAX_EMAILS } from '../../src/detect/detect';
 import { scanPage, scanRoot, watch, type ScanInfo } from '../../src/content/scanner';
 
 beforeEach(() => {
