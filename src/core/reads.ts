@@ -15,7 +15,7 @@ import type {
 } from '../protocol/actions';
 import { getMe, listAdmins, listTeams } from './intercom/admins';
 import { findCompanies } from './intercom/companies';
-import { conversationsOfContact, getConversation } from './intercom/conversations';
+import { conversationsOfContact } from './intercom/conversations';
 import { webAppBase } from './intercom/lookup';
 import type { IntercomHttp } from './intercom/http';
 import { collect } from './intercom/paginate';
@@ -173,12 +173,6 @@ export function ticketSummary(t: TicketData, d: Directory): TicketSummary {
     title: typeof title === 'string' ? title : null,
     url: conversationUrl(appOf(d), t.id),
   };
-}
-
-/** A conversation as the panel lists it, after a write changed it. */
-export async function summariseConversation(s: Session, id: string): Promise<ConversationSummary> {
-  const [c, d] = await Promise.all([getConversation(s.http, id), directory(s)]);
-  return conversationSummary(c, d);
 }
 
 export async function contactActivity(s: Session, contactId: string): Promise<ContactActivity> {

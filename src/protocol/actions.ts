@@ -69,7 +69,6 @@ export const ActionSchema = v.variant('kind', [
 ]);
 export type Action = v.InferOutput<typeof ActionSchema>;
 export type ActionInput = v.InferInput<typeof ActionSchema>;
-export type ActionKind = Action['kind'];
 
 /** What a finished action gives back, for the panel to show at once. */
 export interface ActionResult {

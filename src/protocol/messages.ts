@@ -140,11 +140,6 @@ export type RouteParsed<R extends RouteName> = v.InferOutput<(typeof ROUTES)[R][
 export type RouteOutput<R extends RouteName> = RouteOutputs[R];
 
 /** On the wire: `{ type, input }`. */
-export interface Envelope<R extends RouteName = RouteName> {
-  type: R;
-  input: RouteInput<R>;
-}
-
 export const EnvelopeSchema = v.object({ type: v.string(), input: v.unknown() });
 
 export function isRouteName(name: string): name is RouteName {
