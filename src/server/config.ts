@@ -20,6 +20,8 @@ export interface EndpointConfig {
   maxInFlight?: number;
   /** How many calls one colleague may have waiting before the next is refused with 429. Default 32. */
   maxQueuedPerSub?: number;
+  /** Addresses asked for by several colleagues within this many ms go to Intercom in one search. Default 10. */
+  lookupBatchMs?: number;
 }
 
 export class ConfigError extends Error {

@@ -39,6 +39,7 @@ export interface HandlerDeps {
 export type FetchHandler = (request: Request) => Promise<Response>;
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+const DEFAULT_LOOKUP_BATCH_MS = 10;
 /** A limiter blocked longer than this (Intercom said so after a 429) answers 429 at once instead of holding the request. */
 const MAX_HOLD_MS = 15_000;
 const KEY_PATTERN = /^[\w-]{8,128}$/;
@@ -54,7 +55,8 @@ export function createHandler(config: EndpointConfig, deps: HandlerDeps = {}): F
   // One session for every colleague: one lookup cache, one rate-limit budget.
   const limiter = new RateLimiter();
   const http = new IntercomHttp({ baseUrl: config.apiBaseUrl, token: config.intercomToken }, limiter, deps.sleep);
-  const session: Session = { http, lookup: new Lookup(http) };
+  // Colleagues opening pages at the same moment share searches: addresses asked for within a few ms go together.
+  const session: Session = { http, lookup: new Lookup(http, { batchWindowMs: config.lookupBatchMs ?? DEFAULT_LOOKUP_BATCH_MS }) };
   const fair = new FairScheduler({ maxInFlight: config.maxInFlight, maxQueuedPerKey: config.maxQueuedPerSub });
   const done = new IdempotencyWindow<Answer>(10_000, 24 * 60 * 60_000, now);
 

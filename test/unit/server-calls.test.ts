@@ -71,6 +71,21 @@ describe('who writes', () => {
   });
 });
 
+describe('one session for everyone', () => {
+  it('two colleagues looking up at the same moment share one search, and a repeat comes from the cache', async () => {
+    const handle = handlerFor(sandbox);
+    const [a, b] = [DEMO_EMAILS.known[0]!, DEMO_EMAILS.known[1]!];
+    const answers = await Promise.all([
+      handle(rpcRequest('contacts/lookup', { emails: [a] }, { jwt: await jwt('ana@acme.test') })).then(answer),
+      handle(rpcRequest('contacts/lookup', { emails: [b] }, { jwt: await jwt('bo@acme.test') })).then(answer),
+    ]);
+    expect(answers.map((x) => Object.keys(x.data.contacts))).toEqual([[a], [b]]);
+    expect(calls(sandbox, 'POST', '/contacts/search')).toHaveLength(1);
+    await handle(rpcRequest('contacts/lookup', { emails: [a, b] }, { jwt: await jwt('cy@acme.test') }));
+    expect(calls(sandbox, 'POST', '/contacts/search')).toHaveLength(1);
+  });
+});
+
 describe('Intercom failures', () => {
   it('Intercom’s 429 → 429 with Retry-After; while Intercom’s wait lasts, calls are answered 429 without asking it', async () => {
     const handle = handlerFor(sandbox);
