@@ -20,8 +20,11 @@ export interface Violation {
   nodes: Array<{ target: string; summary: string }>;
 }
 
-/** Every axe violation in the page or frame as it is now (all rules axe runs by default, best practices included). */
-export async function violations(target: Page | Frame): Promise<Violation[]> {
+/**
+ * Every axe violation in the page or frame as it is now (all rules axe runs by default, best practices included).
+ * `within`: only what these elements hold (a CSS selector), open shadow roots included — axe reads them itself.
+ */
+export async function violations(target: Page | Frame, within?: string): Promise<Violation[]> {
   const page = 'page' in target ? target.page() : target;
   const cdp = await page.context().newCDPSession(target);
   try {
@@ -31,23 +34,24 @@ export async function violations(target: Page | Frame): Promise<Violation[]> {
   } finally {
     await cdp.detach();
   }
-  return target.evaluate(async () => {
+  return target.evaluate(async (selector) => {
     const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+    const context = selector ? { include: [...document.querySelectorAll(selector)] } : document;
+    const result = await axe.run(context, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({
       rule: v.id,
       impact: v.impact ?? null,
       help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary ?? '' })),
     }));
-  });
+  }, within);
 }
 
 /** Checks the page (or one of its frames) in each colour scheme. */
-export async function expectNoViolations(page: Page, target: Page | Frame = page): Promise<void> {
+export async function expectNoViolations(page: Page, target: Page | Frame = page, within?: string): Promise<void> {
   for (const colorScheme of SCHEMES) {
     await page.emulateMedia({ colorScheme });
     expect(await target.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
-    expect({ colorScheme, violations: await violations(target) }).toEqual({ colorScheme, violations: [] });
+    expect({ colorScheme, violations: await violations(target, within) }).toEqual({ colorScheme, violations: [] });
   }
 }

@@ -25,6 +25,7 @@ import { handleControl } from './routes/control';
 import { conversationActionRoutes } from './routes/conversation-actions';
 import { conversationRoutes } from './routes/conversations';
 import { DEMO_PAGES } from './routes/demo';
+import { handleTool, type EmbedDemoOptions } from './routes/tool';
 import { fixtureFile } from '../fixtures/pages';
 import { eventRoutes } from './routes/events';
 import { messageRoutes } from './routes/messages';
@@ -50,6 +51,8 @@ export interface SandboxOptions {
    * the rate-limit windows. Tests pass a fake clock to check windows and headers exactly.
    */
   clock?: () => number;
+  /** The embedded card's demo (/demo/tool): the endpoint to embed against. Without it the page says it is not running. */
+  embed?: EmbedDemoOptions;
 }
 
 export interface SandboxFaults {
@@ -167,6 +170,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       send(res, 200, fixture, 'text/html; charset=utf-8');
       return;
     }
+    if (await handleTool(req, res, url, opts.embed)) return;
     const page = DEMO_PAGES[url.pathname.replace(/\/+$/, '') || '/'];
     if (page && (method === 'GET' || method === 'HEAD')) {
       send(res, 200, page(url.searchParams), 'text/html; charset=utf-8');

@@ -45,9 +45,12 @@ export function ContactActivity({ contact }: { contact: ContactView }) {
     setActivity((prev) => prev && { ...prev, conversations: prev.conversations.map((x) => (x.id === c.id ? c : x)) });
 
   const conversations = [...(activity?.conversations ?? [])].sort((a, b) => (b.updatedAt ?? 0) - (a.updatedAt ?? 0));
+  // A named section is a landmark, and a page may embed several cards: there each is named after its person too.
+  const { kind } = useHost();
+  const landmark = (heading: string) => (kind === 'embed' ? `${heading} card-title` : heading);
   return (
     <>
-      <section class="activity" aria-labelledby="conversations-title">
+      <section class="activity" aria-labelledby={landmark('conversations-title')}>
         <h3 id="conversations-title">{t('conversationsTitle')}</h3>
         {error ? (
           <ErrorState error={error} onRetry={() => setNonce((n) => n + 1)} />
@@ -64,7 +67,7 @@ export function ContactActivity({ contact }: { contact: ContactView }) {
         )}
       </section>
       {activity && (
-        <section class="activity" aria-labelledby="tickets-title">
+        <section class="activity" aria-labelledby={landmark('tickets-title')}>
           <h3 id="tickets-title">{t('ticketsTitle')}</h3>
           {activity.tickets.length ? (
             <ul class="tickets" aria-labelledby="tickets-title">
