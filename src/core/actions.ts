@@ -59,182 +59,213 @@ function contactPatch(a: Extract<Action, { kind: 'contact.update' }>): ContactPa
   return patch;
 }
 
-/** Sends one action as `adminId`, and answers what the panel shows at once. */
-export async function runAction(s: Session, adminId: string, action: Action): Promise<ActionResult> {
-  const { http } = s;
-  switch (action.kind) {
-    case 'tag.create': {
-      const tag = await createTag(http, action.name);
+type Kind = Action['kind'];
+type Of<K extends Kind> = Extract<Action, { kind: K }>;
+
+/**
+ * One entry per action kind: `run` sends it as `adminId` and answers what the card shows at once; `verify`
+ * tells, for an action a stopped worker sent at `sentAt` (Unix ms) without seeing the answer, whether it took
+ * effect: true (applied), false (provably not: safe to send), null (Intercom cannot tell: the user decides).
+ */
+interface Handler<K extends Kind> {
+  run(s: Session, adminId: string, a: Of<K>): Promise<ActionResult>;
+  verify(s: Session, adminId: string, a: Of<K>, since: number): Promise<boolean | null>;
+}
+
+/** Messages, tickets, new leads and events cannot be found again reliably. */
+const cannotTell = async (): Promise<null> => null;
+
+const contactHasTag = async (s: Session, contactId: string, tagId: string) => (await contactTags(s.http, contactId)).some((t) => t.id === tagId);
+const inCompany = async (s: Session, contactId: string, companyId: string) => (await contactCompanies(s.http, contactId)).some((c) => c.id === companyId);
+const conversationNow = (s: Session, id: string) => conv.getConversation(s.http, id);
+const tagOf = (tag: TagData) => ({ tag: { id: tag.id, name: tag.name } });
+
+const ACTIONS: { [K in Kind]: Handler<K> } = {
+  'tag.create': {
+    async run(s, _admin, a) {
+      const tag = await createTag(s.http, a.name);
       forgetWorkspace(s);
-      return { tag: { id: tag.id, name: tag.name } };
-    }
-    case 'contact.tag': {
-      const tag = await tagContact(http, action.contactId, action.tagId);
-      return { tag: { id: tag.id, name: tag.name }, ...(await contactResult(s, action.contactId)) };
-    }
-    case 'contact.untag': {
-      const tag = await untagContact(http, action.contactId, await tagById(s, action.tagId));
-      return { tag: { id: tag.id, name: tag.name }, ...(await contactResult(s, action.contactId)) };
-    }
-    case 'contact.note':
-      await addNote(http, action.contactId, action.body, adminId);
+      return tagOf(tag);
+    },
+    // Creating a tag by name twice does no harm: just send it.
+    verify: async () => false,
+  },
+  'contact.tag': {
+    run: async (s, _admin, a) => ({ ...tagOf(await tagContact(s.http, a.contactId, a.tagId)), ...(await contactResult(s, a.contactId)) }),
+    verify: (s, _admin, a) => contactHasTag(s, a.contactId, a.tagId),
+  },
+  'contact.untag': {
+    run: async (s, _admin, a) => ({ ...tagOf(await untagContact(s.http, a.contactId, await tagById(s, a.tagId))), ...(await contactResult(s, a.contactId)) }),
+    verify: async (s, _admin, a) => !(await contactHasTag(s, a.contactId, a.tagId)),
+  },
+  'contact.note': {
+    async run(s, adminId, a) {
+      await addNote(s.http, a.contactId, a.body, adminId);
       return {};
-    case 'contact.message': {
-      const contact = await getContact(http, action.contactId);
-      if (action.channel === 'email' && emailRefused(contact)) {
+    },
+    async verify(s, adminId, a, since) {
+      const first = await contactNotes(s.http, a.contactId).next();
+      const notes = first.done ? [] : first.value;
+      return notes.some((n) => sameText(n.body, a.body) && (n.created_at ?? 0) >= since && (!n.author || n.author.id === adminId));
+    },
+  },
+  'contact.message': {
+    async run(s, adminId, a) {
+      const contact = await getContact(s.http, a.contactId);
+      if (a.channel === 'email' && emailRefused(contact)) {
         const why = !contact.email ? 'This contact has no email address.' : 'This contact does not accept emails (unsubscribed, bounced or marked as spam).';
         throw new AppError('bad_request', { field: 'channel', detail: why });
       }
-      const sent = await sendMessage(http, {
-        channel: action.channel,
-        ...(action.subject ? { subject: action.subject } : {}),
-        body: action.body,
-        template: action.template,
+      const sent = await sendMessage(s.http, {
+        channel: a.channel,
+        ...(a.subject ? { subject: a.subject } : {}),
+        body: a.body,
+        template: a.template,
         fromAdminId: adminId,
         to: { type: contact.role === 'user' ? 'user' : 'lead', id: contact.id },
       });
-      return { message: { id: sent.id, channel: action.channel } };
-    }
-    case 'contact.ticket': {
-      const ticket = await createTicket(http, {
-        ticketTypeId: action.ticketTypeId,
-        contactId: action.contactId,
-        title: action.title,
-        ...(action.description ? { description: action.description } : {}),
-        attributes: action.attributes,
-        ...(action.companyId ? { companyId: action.companyId } : {}),
-        ...(action.conversationId ? { conversationId: action.conversationId } : {}),
+      return { message: { id: sent.id, channel: a.channel } };
+    },
+    verify: cannotTell,
+  },
+  'contact.ticket': {
+    async run(s, _admin, a) {
+      const ticket = await createTicket(s.http, {
+        ticketTypeId: a.ticketTypeId,
+        contactId: a.contactId,
+        title: a.title,
+        ...(a.description ? { description: a.description } : {}),
+        attributes: a.attributes,
+        ...(a.companyId ? { companyId: a.companyId } : {}),
+        ...(a.conversationId ? { conversationId: a.conversationId } : {}),
       });
       return { ticket: ticketSummary(ticket, await directory(s)) };
-    }
-    case 'contact.create-lead':
-      return { contact: await s.lookup.createLead(action.email, action.name || undefined) };
-    case 'contact.convert': {
-      const contact = await getContact(http, action.contactId);
-      await convertLeadToUser(http, contact.id, contact.email ? { email: contact.email } : {});
+    },
+    verify: cannotTell,
+  },
+  'contact.create-lead': {
+    run: async (s, _admin, a) => ({ contact: await s.lookup.createLead(a.email, a.name || undefined) }),
+    verify: cannotTell,
+  },
+  'contact.convert': {
+    async run(s, _admin, a) {
+      const contact = await getContact(s.http, a.contactId);
+      await convertLeadToUser(s.http, contact.id, contact.email ? { email: contact.email } : {});
       return contactResult(s, contact.id);
-    }
-    case 'contact.update': {
-      const patch = contactPatch(action);
+    },
+    verify: async (s, _admin, a) => (await getContact(s.http, a.contactId)).role === 'user',
+  },
+  'contact.update': {
+    async run(s, _admin, a) {
+      const patch = contactPatch(a);
       if (!Object.keys(patch).length) throw new AppError('bad_request', { field: 'name', detail: 'Nothing to change.' });
-      await updateContact(http, action.contactId, patch);
-      return contactResult(s, action.contactId);
-    }
-    case 'contact.attach-company': {
-      const company = await attachContact(http, action.contactId, action.companyId);
-      return { company: { id: company.id, name: company.name ?? '' }, ...(await contactResult(s, action.contactId)) };
-    }
-    case 'contact.create-company': {
-      const created = await upsertCompany(http, { company_id: companyIdFor(action.name, action.companyId), name: action.name });
-      await attachContact(http, action.contactId, created.id);
-      return { company: { id: created.id, name: created.name ?? action.name }, ...(await contactResult(s, action.contactId)) };
-    }
-    case 'contact.detach-company': {
-      const known = (await contactCompanies(http, action.contactId)).find((c) => c.id === action.companyId);
-      const company = await detachContact(http, action.contactId, known ?? parse(CompanySchema, { id: action.companyId }));
-      return { company: { id: company.id, name: company.name ?? '' }, ...(await contactResult(s, action.contactId)) };
-    }
-    case 'contact.event':
-      await submitEvent(http, { name: action.name, contactId: action.contactId, metadata: action.metadata });
-      return {};
-    case 'conversation.reply':
-      return conversationResult(s, await conv.reply(http, action.conversationId, action.messageType, adminId, action.body));
-    case 'conversation.close':
-      return conversationResult(s, await conv.close(http, action.conversationId, adminId));
-    case 'conversation.open':
-      return conversationResult(s, await conv.open(http, action.conversationId, adminId));
-    case 'conversation.snooze':
-      return conversationResult(s, await conv.snooze(http, action.conversationId, adminId, action.until));
-    case 'conversation.assign':
-      return conversationResult(
-        s,
-        await conv.assign(http, action.conversationId, adminId, { type: action.assigneeType, assigneeId: action.assigneeId }),
-      );
-    case 'conversation.tag': {
-      const tag = await tagConversation(http, action.conversationId, action.tagId, adminId);
-      return { tag: { id: tag.id, name: tag.name }, ...(await conversationResult(s, action.conversationId)) };
-    }
-    case 'conversation.untag': {
-      const tag = await untagConversation(http, action.conversationId, await tagById(s, action.tagId), adminId);
-      return { tag: { id: tag.id, name: tag.name }, ...(await conversationResult(s, action.conversationId)) };
-    }
-  }
-}
-
-/**
- * Whether an action sent at `sentAt` (Unix ms) by a worker that died before the answer took effect:
- * true (applied), false (provably not: safe to send), null (Intercom cannot tell us: the user decides).
- */
-export async function verifyAction(s: Session, adminId: string, action: Action, sentAt: number): Promise<boolean | null> {
-  const { http } = s;
-  const since = Math.floor(sentAt / 1000) - 60;
-  switch (action.kind) {
-    // Creating a tag by name twice does no harm: just send it.
-    case 'tag.create':
-      return false;
-    case 'contact.tag':
-      return (await contactTags(http, action.contactId)).some((t) => t.id === action.tagId);
-    case 'contact.untag':
-      return !(await contactTags(http, action.contactId)).some((t) => t.id === action.tagId);
-    case 'contact.note': {
-      const first = await contactNotes(http, action.contactId).next();
-      const notes = first.done ? [] : first.value;
-      return notes.some((n) => sameText(n.body, action.body) && (n.created_at ?? 0) >= since && (!n.author || n.author.id === adminId));
-    }
-    case 'contact.convert':
-      return (await getContact(http, action.contactId)).role === 'user';
-    case 'contact.update': {
-      const c = await getContact(http, action.contactId, false);
-      const patch = contactPatch(action);
+      await updateContact(s.http, a.contactId, patch);
+      return contactResult(s, a.contactId);
+    },
+    async verify(s, _admin, a) {
+      const c = await getContact(s.http, a.contactId, false);
+      const patch = contactPatch(a);
       const custom = c.custom_attributes ?? {};
       return (
         (patch.name === undefined || c.name === patch.name) &&
         (patch.phone === undefined || c.phone === patch.phone) &&
         Object.entries(patch.custom_attributes ?? {}).every(([k, v]) => custom[k] === v)
       );
-    }
-    case 'contact.attach-company':
-      return (await contactCompanies(http, action.contactId)).some((c) => c.id === action.companyId);
-    case 'contact.detach-company':
-      return !(await contactCompanies(http, action.contactId)).some((c) => c.id === action.companyId);
-    case 'contact.create-company': {
-      const [company] = await findCompanies(http, { company_id: companyIdFor(action.name, action.companyId) });
-      if (!company) return false;
-      return (await contactCompanies(http, action.contactId)).some((c) => c.id === company.id) ? true : false;
-    }
-    case 'conversation.reply': {
-      const c = await conv.getConversation(http, action.conversationId);
+    },
+  },
+  'contact.attach-company': {
+    async run(s, _admin, a) {
+      const company = await attachContact(s.http, a.contactId, a.companyId);
+      return { company: { id: company.id, name: company.name ?? '' }, ...(await contactResult(s, a.contactId)) };
+    },
+    verify: (s, _admin, a) => inCompany(s, a.contactId, a.companyId),
+  },
+  'contact.create-company': {
+    async run(s, _admin, a) {
+      const created = await upsertCompany(s.http, { company_id: companyIdFor(a.name, a.companyId), name: a.name });
+      await attachContact(s.http, a.contactId, created.id);
+      return { company: { id: created.id, name: created.name ?? a.name }, ...(await contactResult(s, a.contactId)) };
+    },
+    async verify(s, _admin, a) {
+      const [company] = await findCompanies(s.http, { company_id: companyIdFor(a.name, a.companyId) });
+      return company ? inCompany(s, a.contactId, company.id) : false;
+    },
+  },
+  'contact.detach-company': {
+    async run(s, _admin, a) {
+      const known = (await contactCompanies(s.http, a.contactId)).find((c) => c.id === a.companyId);
+      const company = await detachContact(s.http, a.contactId, known ?? parse(CompanySchema, { id: a.companyId }));
+      return { company: { id: company.id, name: company.name ?? '' }, ...(await contactResult(s, a.contactId)) };
+    },
+    verify: async (s, _admin, a) => !(await inCompany(s, a.contactId, a.companyId)),
+  },
+  'contact.event': {
+    async run(s, _admin, a) {
+      await submitEvent(s.http, { name: a.name, contactId: a.contactId, metadata: a.metadata });
+      return {};
+    },
+    verify: cannotTell,
+  },
+  'conversation.reply': {
+    run: async (s, adminId, a) => conversationResult(s, await conv.reply(s.http, a.conversationId, a.messageType, adminId, a.body)),
+    async verify(s, adminId, a, since) {
+      const c = await conversationNow(s, a.conversationId);
       return (c.conversation_parts?.conversation_parts ?? []).some(
-        (p) => p.part_type === action.messageType && sameText(p.body, action.body) && (p.created_at ?? 0) >= since && (!p.author?.id || p.author.id === adminId),
+        (p) => p.part_type === a.messageType && sameText(p.body, a.body) && (p.created_at ?? 0) >= since && (!p.author?.id || p.author.id === adminId),
       );
-    }
-    case 'conversation.close':
-      return (await conv.getConversation(http, action.conversationId)).state === 'closed';
-    case 'conversation.open':
-      return (await conv.getConversation(http, action.conversationId)).state === 'open';
-    case 'conversation.snooze': {
-      const c = await conv.getConversation(http, action.conversationId);
-      return c.state === 'snoozed' && c.snoozed_until === action.until;
-    }
-    case 'conversation.assign': {
-      const c = await conv.getConversation(http, action.conversationId);
-      const now = action.assigneeType === 'admin' ? c.admin_assignee_id : c.team_assignee_id;
-      return action.assigneeId === '0' ? !now || now === '0' : now === action.assigneeId;
-    }
-    case 'conversation.tag':
-      return (await conv.getConversation(http, action.conversationId)).tags?.tags.some((t) => t.id === action.tagId) ?? false;
-    case 'conversation.untag':
-      return !((await conv.getConversation(http, action.conversationId)).tags?.tags.some((t) => t.id === action.tagId) ?? false);
-    // Messages, tickets, new leads and events cannot be found again reliably.
-    case 'contact.message':
-    case 'contact.ticket':
-    case 'contact.create-lead':
-    case 'contact.event':
-      return null;
-  }
+    },
+  },
+  'conversation.close': {
+    run: async (s, adminId, a) => conversationResult(s, await conv.close(s.http, a.conversationId, adminId)),
+    verify: async (s, _admin, a) => (await conversationNow(s, a.conversationId)).state === 'closed',
+  },
+  'conversation.open': {
+    run: async (s, adminId, a) => conversationResult(s, await conv.open(s.http, a.conversationId, adminId)),
+    verify: async (s, _admin, a) => (await conversationNow(s, a.conversationId)).state === 'open',
+  },
+  'conversation.snooze': {
+    run: async (s, adminId, a) => conversationResult(s, await conv.snooze(s.http, a.conversationId, adminId, a.until)),
+    async verify(s, _admin, a) {
+      const c = await conversationNow(s, a.conversationId);
+      return c.state === 'snoozed' && c.snoozed_until === a.until;
+    },
+  },
+  'conversation.assign': {
+    run: async (s, adminId, a) =>
+      conversationResult(s, await conv.assign(s.http, a.conversationId, adminId, { type: a.assigneeType, assigneeId: a.assigneeId })),
+    async verify(s, _admin, a) {
+      const c = await conversationNow(s, a.conversationId);
+      const now = a.assigneeType === 'admin' ? c.admin_assignee_id : c.team_assignee_id;
+      return a.assigneeId === '0' ? !now || now === '0' : now === a.assigneeId;
+    },
+  },
+  'conversation.tag': {
+    run: async (s, adminId, a) => ({ ...tagOf(await tagConversation(s.http, a.conversationId, a.tagId, adminId)), ...(await conversationResult(s, a.conversationId)) }),
+    verify: async (s, _admin, a) => (await conversationNow(s, a.conversationId)).tags?.tags.some((t) => t.id === a.tagId) ?? false,
+  },
+  'conversation.untag': {
+    run: async (s, adminId, a) =>
+      ({ ...tagOf(await untagConversation(s.http, a.conversationId, await tagById(s, a.tagId), adminId)), ...(await conversationResult(s, a.conversationId)) }),
+    verify: async (s, _admin, a) => !((await conversationNow(s, a.conversationId)).tags?.tags.some((t) => t.id === a.tagId) ?? false),
+  },
+};
+
+function handlerOf<K extends Kind>(a: Of<K>): Handler<K> {
+  return ACTIONS[a.kind as K];
 }
 
-/** What the panel shows for an action found to have taken effect after a restart. */
+/** Sends one action as `adminId`, and answers what the card shows at once. */
+export function runAction(s: Session, adminId: string, action: Action): Promise<ActionResult> {
+  return handlerOf(action).run(s, adminId, action);
+}
+
+/** After a stop mid-request: did the action sent at `sentAt` (Unix ms) take effect? (see Handler.verify) */
+export function verifyAction(s: Session, adminId: string, action: Action, sentAt: number): Promise<boolean | null> {
+  // A minute of slack for clocks: Intercom stamps what it stored with its own.
+  return handlerOf(action).verify(s, adminId, action, Math.floor(sentAt / 1000) - 60);
+}
+
+/** What the card shows for an action found to have taken effect after a restart. */
 export async function resultAfterVerify(s: Session, action: Action): Promise<ActionResult> {
   if ('contactId' in action) return contactResult(s, action.contactId);
   if ('conversationId' in action) return conversationResult(s, action.conversationId);
