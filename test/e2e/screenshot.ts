@@ -1,10 +1,12 @@
 /**
  * `npm run screenshot`: the README's pictures, taken from the real extension against the sandbox — the demo CRM
- * page with the side panel listing its people, side by side; and the in-page card opened on a highlighted address.
+ * page with the side panel listing its people, side by side; the in-page card opened on a highlighted address;
+ * and the demo back office with its embedded `<sidekick-contact>` cards (screenshot-embed.ts).
  */
 import path from 'node:path';
 import { ROOT } from './browser';
 import { openPanelFor, saveDemoSettings, startWorld, stopWorld, textBox } from './helpers';
+import { shootEmbed } from './screenshot-embed';
 
 const w = await startWorld();
 try {
@@ -52,3 +54,5 @@ try {
 } finally {
   await stopWorld(w);
 }
+
+await shootEmbed();

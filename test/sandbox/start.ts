@@ -1,17 +1,30 @@
 /**
  * `npm start`: the product with no Intercom account. Starts the sandbox, launches Chromium with the sandbox
  * flavour of the extension (built by `npm run build:sandbox`), applies the demo settings through the real
- * Settings route, opens the demo page and the side panel beside it. Ctrl+C (or closing the browser) stops all.
+ * Settings route, opens the demo page and the side panel beside it. Also starts the endpoint for the embedded
+ * card in front of the sandbox and opens the demo back office (/demo/tool, built by `npm run build:widget`)
+ * in a second tab: no extension involved there. Ctrl+C (or closing the browser) stops all.
  */
+import { startEndpoint } from '../../src/server/node';
 import { launchExtension } from '../e2e/browser';
+import { DEMO_SECRET } from './routes/tool';
 import { SANDBOX_TOKEN } from './seed';
 import { startSandbox } from './server';
 
 const port = Number(process.env.SANDBOX_PORT ?? 8787);
+const endpointPort = Number(process.env.ENDPOINT_PORT ?? 8788);
 const headless = process.env.HEADLESS === '1' || (!process.env.DISPLAY && process.platform === 'linux');
 
-const sandbox = await startSandbox({ port }).catch(() => startSandbox({ port: 0 }));
+// The endpoint needs the sandbox's URL (its Intercom, its allowed origin), so the tool page learns its URL after.
+let endpointUrl: string | undefined;
+const embed = { endpoint: () => endpointUrl };
+const sandbox = await startSandbox({ port, embed }).catch(() => startSandbox({ port: 0, embed }));
 console.log(`Intercom sandbox on ${sandbox.url} (token ${SANDBOX_TOKEN})`);
+const endpointConfig = { intercomToken: SANDBOX_TOKEN, apiBaseUrl: sandbox.url, secret: DEMO_SECRET, allowedOrigins: [sandbox.url] };
+const quiet = { log: () => undefined };
+const endpoint = await startEndpoint(endpointConfig, { port: endpointPort, ...quiet }).catch(() => startEndpoint(endpointConfig, { port: 0, ...quiet }));
+endpointUrl = endpoint.url;
+console.log(`Sidekick endpoint on ${endpoint.url} (for <sidekick-contact>; allowed origin ${sandbox.url})`);
 if (headless) console.log('No display found: Chromium runs headless. Run under a desktop, or `xvfb-run -a npm start`, to see it.');
 
 const browser = await launchExtension({ headless });
@@ -26,6 +39,8 @@ const saved = await options.evaluate(
 if (!saved?.ok) throw new Error(`Could not apply the demo settings: ${JSON.stringify(saved)}`);
 await options.reload();
 
+// The embedded card's demo in its own tab, behind the CRM page.
+const tool = await browser.open(`${sandbox.url}/demo/tool`);
 const demo = await browser.open(`${sandbox.url}/demo`);
 await demo.bringToFront();
 // Open the real side panel next to the demo page (an extension page's evaluate counts as a user gesture).
@@ -41,6 +56,7 @@ for (const page of browser.ctx.pages()) if (page.url() === 'about:blank') await 
 
 console.log(`Demo page: ${sandbox.url}/demo${opened ? ' — the side panel is open beside it.' : ''}`);
 console.log(`Settings:  ${browser.pageUrl('src/options/index.html')}`);
+console.log(`Internal tool with <sidekick-contact> (second tab): ${tool.url()}`);
 console.log('Click the Sidekick toolbar button on any page to scan it. Press Ctrl+C to stop.');
 
 let stopping = false;
@@ -48,6 +64,7 @@ async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
   await browser.close().catch(() => undefined);
+  await endpoint.close().catch(() => undefined);
   await sandbox.close().catch(() => undefined);
   process.exit(code);
 }
