@@ -6,6 +6,9 @@
  * `maxQueuedPerKey` calls waiting; more are refused at once (the endpoint answers 429) rather than queued.
  */
 
+/** Colleagues whose last turn is remembered; past this, the longest idle are forgotten (they come back first). */
+const MAX_REMEMBERED = 10_000;
+
 export class QueueFull extends Error {
   override name = 'QueueFull';
   constructor(readonly retryAfterSeconds: number) {
@@ -29,7 +32,10 @@ export class FairScheduler {
   private readonly queues = new Map<string, Waiting[]>();
   /** Calls running per key. */
   private readonly running = new Map<string, number>();
-  /** When each key last got a slot (a counter, not a clock); forgotten when the key has nothing left. */
+  /**
+   * When each key last got a slot (a counter, not a clock). Kept while the key is idle too: a colleague who
+   * sends one call at a time must not jump ahead of one who waited, just because they had nothing running.
+   */
   private readonly lastServed = new Map<string, number>();
   private tick = 0;
   private readonly maxInFlight: number;
@@ -59,10 +65,7 @@ export class FairScheduler {
       this.active--;
       const left = (this.running.get(key) ?? 1) - 1;
       if (left > 0) this.running.set(key, left);
-      else {
-        this.running.delete(key);
-        if (!this.queues.has(key)) this.lastServed.delete(key);
-      }
+      else this.running.delete(key);
       this.next();
     }
   }
@@ -79,7 +82,10 @@ export class FairScheduler {
   private start(key: string): void {
     this.active++;
     this.running.set(key, (this.running.get(key) ?? 0) + 1);
+    this.lastServed.delete(key);
     this.lastServed.set(key, ++this.tick);
+    // Insertion order is service order: the first key is the one served longest ago.
+    if (this.lastServed.size > MAX_REMEMBERED) this.lastServed.delete(this.lastServed.keys().next().value!);
   }
 
   private next(): void {
@@ -96,11 +102,8 @@ export class FairScheduler {
     }
   }
 
-  /** Whether `a` goes before `b`: fewer calls running, then served longer ago (never served: first). */
+  /** Whether `a` goes before `b`: served longer ago (never served: first). One turn per colleague per round. */
   private before(a: string, b: string): boolean {
-    const ra = this.running.get(a) ?? 0;
-    const rb = this.running.get(b) ?? 0;
-    if (ra !== rb) return ra < rb;
     return (this.lastServed.get(a) ?? 0) < (this.lastServed.get(b) ?? 0);
   }
 }

@@ -6,10 +6,13 @@
  *  - the time to resolve 1,000 addresses under a small rate-limit budget, against the least that budget allows
  *  - fault runs: user actions lost or doubled under each injected fault
  *  - e-mail detection in Chromium: full scan, one change, longest slice and long tasks, precision and recall
+ *  - fifty colleagues through one endpoint (the embedded card's) against fifty separate extensions: Intercom
+ *    requests, errors, and each colleague's share of a small budget when one of them sends ten calls at a time
  */
 import path from 'node:path';
 import { ROOT } from '../e2e/browser';
 import { measureBudget } from './budget';
+import { measureColleagues } from './colleagues';
 import { measureDetection } from './detection';
 import { measureFaults } from './faults';
 import { measureLookups } from './lookups';
@@ -64,6 +67,16 @@ console.log(`  requests sent ${b.requests} (of which answered 429: ${b.rateLimit
 console.log(`  first to last request ${b.spanSeconds.toFixed(2)} s; the least that budget allows for them ${b.floorSeconds.toFixed(2)} s; ratio ${(b.spanSeconds / b.floorSeconds).toFixed(2)}`);
 console.log(`  whole panel: ${b.seconds.toFixed(1)} s (with the usual budget: ${b.unlimitedSeconds.toFixed(1)} s)`);
 console.log(`  error shown to the user: ${b.errorShown ? 'YES' : 'no'}`);
+
+const c = await measureColleagues();
+console.log(`\n${c.colleagues} colleagues resolving overlapping pages of ${c.pageSize} addresses (${c.distinct} distinct), all at once, against the sandbox`);
+console.log(`${''.padEnd(44)}${pad('requests', 9)}${pad('searches', 9)}${pad('429s', 6)}${pad('errors', 8)}`);
+console.log(`${'through one endpoint (one cache, one limiter)'.padEnd(44)}${pad(c.shared.requests, 9)}${pad(c.shared.searches, 9)}${pad(c.shared.rateLimited, 6)}${pad(c.shared.errors, 8)}`);
+console.log(`${'fifty separate extensions'.padEnd(44)}${pad(c.separate.requests, 9)}${pad(c.separate.searches, 9)}${pad(c.separate.rateLimited, 6)}${pad(c.separate.errors, 8)}`);
+console.log(`  ratio of Intercom requests (endpoint / extensions): ${(c.shared.requests / c.separate.requests).toFixed(2)}`);
+const f = c.fairness;
+console.log(`  fair share: budget shrunk to ${f.limit} requests per ${f.windowSeconds} s, everyone always asking, colleague 1 sending ten calls at a time; over ${f.calls} calls`);
+console.log(`  each colleague's calls as a share of an equal split: min ${f.minShare.toFixed(2)}, max ${f.maxShare.toFixed(2)} (colleague 1: ${f.burstyShare.toFixed(2)}); within 10%: ${f.minShare >= 0.9 && f.maxShare <= 1.1 ? 'yes' : 'NO'}; errors shown: ${f.errors}`);
 
 console.log('\nFault runs: note, tag and lead actions through the worker client, one injected fault per action');
 console.log(`${'fault'.padEnd(36)}${pad('actions', 8)}${pad('done', 6)}${pad('told user', 11)}${pad('lost', 6)}${pad('doubled', 9)}`);
