@@ -9,6 +9,13 @@ import { HIGHLIGHT_EVENT, TAB_EMAILS_EVENT, type HighlightEvent, type TabStateEv
 import { ALL_SITES, type ScanState } from '../protocol/schemas';
 
 const REPORT_WAIT_MS = 4000;
+/** A tab's reports are stored at most this often; the latest one in between is written when the time is up. */
+export const REPORT_INTERVAL_MS = 500;
+/**
+ * What one tab may keep in storage.session (its quota is shared by every tab): names go first, then the list
+ * is shortened (the page's real total is kept), so a dozen hostile tabs cannot fill it.
+ */
+export const MAX_STORED_BYTES = 64 * 1024;
 const AUTO_SCAN_ID = 'sidekick-auto-scan';
 const key = (tabId: number) => `scan:${tabId}`;
 
@@ -16,8 +23,28 @@ const UNSCANNABLE = [/^chrome:/, /^chrome-extension:/, /^edge:/, /^about:/, /^de
 /** Chrome's own words when a page may never be scripted, as opposed to "no permission yet". */
 const FORBIDDEN_MESSAGE = /cannot be scripted|chrome:\/\/|chrome-extension:\/\/|extensions gallery|Cannot access a chrome|devtools|about:|Web Store/i;
 
+/** The report as stored: within MAX_STORED_BYTES, names dropped first, then addresses from the end. */
+export function capReport(state: Extract<ScanState, { status: 'ok' }>, max = MAX_STORED_BYTES): Extract<ScanState, { status: 'ok' }> {
+  const size = (x: unknown) => JSON.stringify(x).length * 2;
+  if (size(state) <= max) return state;
+  const bare = { ...state, names: {} };
+  if (size(bare) <= max) return bare;
+  let { emails } = bare;
+  // Each address costs its length and a few characters of JSON; cut to fit, then check.
+  const budget = max / 2 - JSON.stringify({ ...bare, emails: [] }).length;
+  let used = 0;
+  let n = 0;
+  for (; n < emails.length && used + emails[n]!.length + 3 <= budget; n++) used += emails[n]!.length + 3;
+  emails = emails.slice(0, n);
+  return { ...bare, emails };
+}
+
 export class TabScans {
   private readonly waiters = new Map<number, Array<(s: ScanState) => void>>();
+  /** Per tab: when its last report was stored, and the newest report waiting for its turn. */
+  private readonly throttle = new Map<number, { at: number; next: ScanState | null; timer: ReturnType<typeof setTimeout> | null }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
 
   async get(tabId: number): Promise<ScanState | null> {
     const got = await chrome.storage.session.get(key(tabId));
@@ -54,7 +81,27 @@ export class TabScans {
     // Only names of listed addresses are kept: the rest could only be noise from the page.
     const listed = new Set(emails);
     const kept = Object.fromEntries(Object.entries(names).filter(([email]) => listed.has(email)));
-    const state: ScanState = { status: 'ok', origin, emails, total: Math.max(total, emails.length), names: kept };
+    const state = capReport({ status: 'ok', origin, emails, total: Math.max(total, emails.length), names: kept });
+    // A page can report as often as it likes; it is stored (and told to the panels) at most every REPORT_INTERVAL_MS.
+    const slot = this.throttle.get(tabId);
+    const wait = slot ? slot.at + REPORT_INTERVAL_MS - this.now() : 0;
+    if (slot && wait > 0) {
+      slot.next = state;
+      slot.timer ??= setTimeout(() => {
+        slot.timer = null;
+        const next = slot.next;
+        slot.next = null;
+        if (next && next.status === 'ok') void this.store(tabId, next);
+      }, wait);
+      return;
+    }
+    await this.store(tabId, state);
+  }
+
+  private async store(tabId: number, state: ScanState): Promise<void> {
+    const slot = this.throttle.get(tabId);
+    if (slot) slot.at = this.now();
+    else this.throttle.set(tabId, { at: this.now(), next: null, timer: null });
     await this.set(tabId, state);
     for (const resolve of this.waiters.get(tabId) ?? []) resolve(state);
     this.waiters.delete(tabId);
@@ -62,11 +109,24 @@ export class TabScans {
 
   /** The tab is loading another page: what was found on the last one no longer applies. */
   async navigated(tabId: number): Promise<void> {
+    this.dropPending(tabId);
     await this.set(tabId, { status: 'pending' });
   }
 
   async forget(tabId: number): Promise<void> {
+    this.dropPending(tabId);
+    this.throttle.delete(tabId);
     await chrome.storage.session.remove(key(tabId));
+  }
+
+  /** A report still waiting for its turn belongs to the page that is gone. */
+  private dropPending(tabId: number): void {
+    const slot = this.throttle.get(tabId);
+    if (!slot) return;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.next = null;
+    slot.at = 0;
   }
 
   private async set(tabId: number, state: ScanState): Promise<ScanState> {
