@@ -16,7 +16,7 @@ import { measureColleagues } from './colleagues';
 import { measureDetection } from './detection';
 import { measureFaults } from './faults';
 import { measureLookups } from './lookups';
-import { entrySizes } from './sizes';
+import { entrySizes, widgetSize } from './sizes';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 const pad = (s: string | number, w: number) => String(s).padStart(w);
@@ -27,6 +27,8 @@ const sizes = entrySizes(path.join(ROOT, 'dist'));
 for (const s of sizes) {
   console.log(`${s.entry.padEnd(16)}${pad(s.files, 6)}${pad(fmt(s.raw), 10)}${pad(fmt(s.gzip), 10)}`);
 }
+const widget = widgetSize(path.join(ROOT, 'dist-widget'));
+console.log(`${widget.entry.padEnd(16)}${pad(widget.files, 6)}${pad(fmt(widget.raw), 10)}${pad(fmt(widget.gzip), 10)}   dist-widget/sidekick.js, target ≤ 35 KB gzip`);
 
 const d = await measureDetection();
 const ms = (n: number) => `${n.toFixed(n < 1 ? 4 : 1)} ms`;

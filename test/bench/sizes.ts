@@ -54,3 +54,15 @@ export function entrySizes(dist: string): EntrySize[] {
     };
   });
 }
+
+/** `<sidekick-contact>` (dist-widget/, `npm run build:widget`): sidekick.js and what it imports up front. */
+export function widgetSize(distWidget: string): EntrySize {
+  const files = [...closure(distWidget, path.join(distWidget, 'sidekick.js'))];
+  const buffers = files.map((f) => fs.readFileSync(f));
+  return {
+    entry: 'embed element',
+    files: files.length,
+    raw: buffers.reduce((n, b) => n + b.length, 0),
+    gzip: buffers.reduce((n, b) => n + zlib.gzipSync(b, { level: 9 }).length, 0),
+  };
+}
