@@ -5,6 +5,7 @@ import { AppError } from '../core/errors';
 import { IntercomHttp } from '../core/intercom/http';
 import { getMe } from '../core/intercom/admins';
 import { Outbox } from './outbox';
+import { PageBudget } from './page-budget';
 import { contactActivity, conversationDetail, findCompanyRefs } from '../core/reads';
 import { actingAdminId, setActingAdmin, workspaceView } from './acting-admin';
 import type { Handlers } from './router';
@@ -30,7 +31,7 @@ export function createOutbox(): Outbox {
   });
 }
 
-export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox()): Handlers {
+export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox(), pages = new PageBudget()): Handlers {
   return {
     async 'emails/found'(input, caller) {
       // Only the top frame of a tab speaks for that tab; frames and impostors change nothing.
@@ -110,7 +111,8 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox())
 
     async 'contacts/lookup'(input) {
       const { lookup } = await session();
-      return { contacts: await lookup.lookup(input.emails, input.priority) };
+      const page = input.priority === 'background' ? input.page : undefined;
+      return { contacts: await lookup.lookup(input.emails, input.priority, page ? (n) => pages.charge(page, n) : undefined) };
     },
 
     async 'contacts/create-lead'(input) {

@@ -77,6 +77,8 @@ export const ROUTES = {
       emails: EmailListSchema,
       /** `background`: the page's addresses, which yield to what the user asks for (a search, an action). */
       priority: v.optional(v.picklist(['user', 'background']), 'user'),
+      /** For `background` lookups: the page (origin) that shows these addresses, charged against its budget. */
+      page: v.optional(v.pipe(v.string(), v.maxLength(2048))),
     }),
   },
   'contacts/create-lead': {

@@ -30,7 +30,7 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
   /** Names the page shows beside its addresses: Create lead sends them along. */
   const pageNames = scan?.status === 'ok' ? (scan.names ?? {}) : {};
   const createLead = (email: string) => people.createLead(email, pageNames[email]);
-  const people = useContacts(emails);
+  const people = useContacts(emails, scan?.status === 'ok' ? scan.origin : undefined);
   const [open, setOpen] = useState<ContactView | null>(null);
   /** The addresses of the "Search result" list: from the Search box, or from the right-click menu. */
   const [searched, setSearched] = useState<string[] | null>(null);

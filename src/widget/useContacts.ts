@@ -5,7 +5,8 @@ import type { ContactView, ErrorInfo } from '../protocol/schemas';
 import { useCall } from './host';
 
 
-export function useContacts(emails: string[] | null) {
+/** `page`: the origin showing these addresses; the worker charges its background lookups to it. */
+export function useContacts(emails: string[] | null, page?: string) {
   const call = useCall();
   const [known, setKnown] = useState<Record<string, ContactView | null>>({});
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -21,7 +22,7 @@ export function useContacts(emails: string[] | null) {
     for (const e of need) asked.current.add(e);
     let live = true;
     setError(null);
-    call('contacts/lookup', { emails: need, priority: 'background' })
+    call('contacts/lookup', { emails: need, priority: 'background', ...(page ? { page } : {}) })
       // Kept even if the page was reported again meanwhile: the next run skips these addresses (already asked),
       // so dropping the answer would leave them "Looking up…" for good.
       .then((r) => setKnown((prev) => ({ ...prev, ...r.contacts })))

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors';
 import { IntercomHttp } from '../../src/core/intercom/http';
 import { RateLimiter } from '../../src/core/intercom/limiter';
-import { Lookup } from '../../src/core/intercom/lookup';
+import { Lookup, MAX_CACHED_CONTACTS } from '../../src/core/intercom/lookup';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { DEMO_EMAILS, SANDBOX_TOKEN } from '../sandbox/seed';
 
@@ -106,6 +106,17 @@ describe('lookup', () => {
     sandbox.requests.length = 0;
     await arriving(new Lookup(client()));
     expect(searches()).toHaveLength(3);
+  });
+
+  it('remembers at most MAX_CACHED_CONTACTS answers, forgetting the least recent first', async () => {
+    const lookup = new Lookup(client());
+    const all = Array.from({ length: MAX_CACHED_CONTACTS + 150 }, (_, i) => `many${i}@nowhere.test`);
+    await lookup.lookup(all);
+    sandbox.requests.length = 0;
+    await lookup.lookup(all.slice(-100));
+    expect(searches()).toHaveLength(0);
+    await lookup.lookup(all.slice(0, 100));
+    expect(searches()).toHaveLength(1);
   });
 
   it('forgets a contact after a write, and expires entries after the cache lifetime', async () => {

@@ -14,6 +14,9 @@ import { companyName } from './companies';
 import { listTags } from './tags';
 
 export const CACHE_TTL_MS = 5 * 60_000;
+/** Contacts and companies remembered at most; past this the least recently stored are forgotten first. */
+export const MAX_CACHED_CONTACTS = 10_000;
+export const MAX_CACHED_COMPANIES = 2_000;
 /** How many contacts a search by name answers with. */
 export const NAME_SEARCH_LIMIT = 20;
 
@@ -60,10 +63,15 @@ export class Lookup {
     this.batchWindowMs = opts.batchWindowMs ?? 0;
   }
 
-  /** `background` for what the page shows (it yields to what the user asks for), `user` for a search. */
-  async lookup(emails: string[], priority: Priority = 'user'): Promise<Record<string, ContactView | null>> {
+  /**
+   * `background` for what the page shows (it yields to what the user asks for), `user` for a search.
+   * `charge` is told how many addresses must be asked of Intercom before anything is sent, and may refuse by
+   * throwing (a page's lookup budget).
+   */
+  async lookup(emails: string[], priority: Priority = 'user', charge?: (uncached: number) => void): Promise<Record<string, ContactView | null>> {
     const unique = [...new Set(emails)];
     const missing = unique.filter((e) => !this.fresh(this.contacts.get(e)) && !this.inflight.has(e));
+    if (missing.length) charge?.(missing.length);
     if (missing.length) {
       const batch = this.batchWindowMs > 0 ? this.coalesce(missing, priority) : this.resolve(missing, priority);
       for (const email of missing) {
@@ -82,13 +90,13 @@ export class Lookup {
 
   async get(id: string): Promise<ContactView> {
     const view = await this.toView(await getContact(this.http, id));
-    if (view.email) this.contacts.set(view.email, { at: this.now(), value: view });
+    if (view.email) Lookup.remember(this.contacts, view.email, { at: this.now(), value: view }, MAX_CACHED_CONTACTS);
     return view;
   }
 
   async createLead(email: string, name?: string): Promise<ContactView> {
     const view = await this.toView(await createLead(this.http, email, name));
-    this.contacts.set(email, { at: this.now(), value: view });
+    Lookup.remember(this.contacts, email, { at: this.now(), value: view }, MAX_CACHED_CONTACTS);
     return view;
   }
 
@@ -104,6 +112,13 @@ export class Lookup {
   /** After a write to a contact, the next look at it goes to Intercom. */
   invalidateContact(id: string): void {
     for (const [email, entry] of this.contacts) if (entry.value?.id === id) this.contacts.delete(email);
+  }
+
+  /** Stores an answer as the most recent, forgetting the least recent past `max`. */
+  private static remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+    map.delete(key);
+    map.set(key, value);
+    if (map.size > max) map.delete(map.keys().next().value as K);
   }
 
   private fresh<T>(entry: Entry<T> | undefined): entry is Entry<T> {
@@ -142,7 +157,7 @@ export class Lookup {
     const result = new Map<string, ContactView | null>(emails.map((e) => [e, null]));
     for (const view of views) if (view.email) result.set(view.email, view);
     const at = this.now();
-    for (const [email, value] of result) this.contacts.set(email, { at, value });
+    for (const [email, value] of result) Lookup.remember(this.contacts, email, { at, value }, MAX_CACHED_CONTACTS);
     return result;
   }
 
@@ -190,9 +205,9 @@ export class Lookup {
     if (c instanceof Promise) return c;
     if (this.fresh(c)) return c.value;
     const pending = companyName(this.http, id).catch(() => null);
-    this.companies.set(id, pending);
+    Lookup.remember(this.companies, id, pending, MAX_CACHED_COMPANIES);
     const value = await pending;
-    this.companies.set(id, { at: this.now(), value });
+    Lookup.remember(this.companies, id, { at: this.now(), value }, MAX_CACHED_COMPANIES);
     return value;
   }
 }

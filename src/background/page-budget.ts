@@ -1,0 +1,36 @@
+/**
+ * How many addresses one page may have looked up in Intercom in the background per minute. A page decides
+ * which addresses it shows, and a hostile one could keep changing them; its background lookups (the panel
+ * resolving what the page shows) are capped, so one page never spends more than a fixed share of the
+ * workspace's rate budget. What the user asks for (a search, a card, an action) is never charged.
+ */
+import { AppError } from '../core/errors';
+
+/** Ten searches' worth (150 addresses each) a minute: a page of 1,000 addresses still resolves at once. */
+export const PAGE_ADDRESSES_PER_MINUTE = 1500;
+const WINDOW_MS = 60_000;
+const MAX_PAGES = 1000;
+
+export class PageBudget {
+  private readonly pages = new Map<string, { start: number; used: number }>();
+
+  constructor(
+    private readonly perMinute = PAGE_ADDRESSES_PER_MINUTE,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Charges `page` for `n` uncached addresses, or refuses (rate_limited, with when to try again). */
+  charge(page: string, n: number): void {
+    const at = this.now();
+    let entry = this.pages.get(page);
+    if (!entry || at - entry.start >= WINDOW_MS) entry = { start: at, used: 0 };
+    if (entry.used + n > this.perMinute) {
+      const retryAfter = Math.max(1, Math.ceil((entry.start + WINDOW_MS - at) / 1000));
+      throw new AppError('rate_limited', { retryAfter, detail: 'This page asked for more lookups than one page may in a minute.' });
+    }
+    entry.used += n;
+    this.pages.delete(page);
+    this.pages.set(page, entry);
+    if (this.pages.size > MAX_PAGES) this.pages.delete(this.pages.keys().next().value!);
+  }
+}
