@@ -12,8 +12,8 @@ import type { Handlers } from './router';
 import { announceHighlight, injectInPage, TabScans, syncAutoScan } from './scan';
 import { limiter, resetSession, session } from './session';
 import { ALL_SITES } from '../protocol/schemas';
-import { baseUrlFor, ensureHostPermission, readSettings, settingsView, writeSettings } from './settings';
-import { forgetToken, readToken, saveToken } from './vault';
+import { apiOriginOf, baseUrlFor, ensureHostPermission, readSettings, settingsView, writeSettings } from './settings';
+import { forgetToken, saveToken, tokenFor } from './vault';
 
 /** The worker's outbox: actions are sent on the live session, as the acting admin. */
 export function createOutbox(): Outbox {
@@ -45,18 +45,22 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox(),
     'settings/get': () => settingsView(),
 
     async 'settings/save'(input) {
-      const apiUrl = input.region === 'custom' ? baseUrlFor('custom', input.apiUrl) : null;
+      const baseUrl = baseUrlFor(input.region, input.apiUrl);
+      const apiUrl = input.region === 'custom' ? baseUrl : null;
       if (apiUrl) await ensureHostPermission(apiUrl);
-      if (input.token) await saveToken(input.token);
+      const origin = new URL(baseUrl).origin;
+      if (input.token) await saveToken(input.token, origin);
+      // Without a new token, the saved one must already belong to this origin: another host never gets it silently.
+      else await tokenFor(origin, apiOriginOf(await readSettings()));
       const next = await writeSettings({ region: input.region, apiUrl });
       resetSession();
       return settingsView(next);
     },
 
     async 'settings/test'(input) {
-      const token = input.token ?? (await readToken());
-      if (!token) throw new AppError('no_token');
       const baseUrl = baseUrlFor(input.region, input.apiUrl);
+      const token = input.token ?? (await tokenFor(new URL(baseUrl).origin, apiOriginOf(await readSettings())));
+      if (!token) throw new AppError('no_token');
       if (input.region === 'custom') await ensureHostPermission(baseUrl);
       return connectionInfo(input.region, await getMe(new IntercomHttp({ baseUrl, token }, limiter)));
     },

@@ -17,6 +17,23 @@ const KEEP_DONE_MS = 60 * 60_000;
 const CONCURRENCY = 2;
 /** A request in flight when the worker died may still land: wait this long after it left before checking. */
 const SETTLE_MS = 10_000;
+/**
+ * An action still waiting this long after it was asked for (or from before the browser was last started) is
+ * not sent by itself any more: the person may have moved on. It becomes "failed" with Retry.
+ */
+export const STALE_MS = 60 * 60_000;
+const SESSION_MARK = 'outbox.session';
+
+/** True once per browser session: storage.session is empty after the browser starts, not after the worker does. */
+async function browserJustStarted(): Promise<boolean> {
+  try {
+    if ((await chrome.storage.session.get(SESSION_MARK))[SESSION_MARK]) return false;
+    await chrome.storage.session.set({ [SESSION_MARK]: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const TERMINAL: ReadonlySet<OutboxState> = new Set(['done', 'failed', 'uncertain', 'cancelled']);
 
@@ -40,6 +57,8 @@ export interface OutboxDeps {
   now?: () => number;
   settleMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Whether this is the first load since the browser started (pending actions from before are not sent). */
+  browserJustStarted?: () => Promise<boolean>;
 }
 
 export class Outbox {
@@ -120,7 +139,26 @@ export class Outbox {
   /** On worker start and whenever it is woken: sends what is pending, checks what a dead worker left `sending`. */
   async resume(): Promise<void> {
     await this.load();
+    await this.expireStale(false);
     for (const e of this.entries) this.resumeEntry(e);
+  }
+
+  /**
+   * Pending actions from before the browser started, or waiting longer than STALE_MS, are never sent silently:
+   * they become "failed" and the person decides (Retry or Dismiss). Ones caught mid-request are still checked.
+   */
+  private async expireStale(restarted: boolean): Promise<void> {
+    const cutoff = this.now() - STALE_MS;
+    // What this worker has queued is being worked through (a long bulk run under a small budget): left alone.
+    const queued = new Set(this.queue.map((q) => q.id));
+    const stale = this.entries.filter(
+      (e) => e.state === 'pending' && !this.active.has(e.id) && !queued.has(e.id) && (restarted || e.createdAt < cutoff),
+    );
+    if (!stale.length) return;
+    const at = this.now();
+    for (const e of stale) Object.assign(e, { state: 'failed', updatedAt: at, error: { code: 'stale' } });
+    await this.persist();
+    for (const e of stale) this.notify(e);
   }
 
   private resumeEntry(e: OutboxEntry): void {
@@ -233,14 +271,15 @@ export class Outbox {
   }
 
   private load(): Promise<void> {
-    this.loaded ??= chrome.storage.local.get(OUTBOX_KEY).then(
-      (got) => {
+    this.loaded ??= Promise.all([chrome.storage.local.get(OUTBOX_KEY), (this.deps.browserJustStarted ?? browserJustStarted)()]).then(
+      async ([got, restarted]) => {
         const raw: unknown = got[OUTBOX_KEY];
         const list = Array.isArray(raw) ? raw : [];
         this.entries = list.flatMap((item) => {
           const parsed = v.safeParse(StoredEntry, item);
           return parsed.success ? [parsed.output as OutboxEntry] : [];
         });
+        await this.expireStale(restarted);
       },
       (err: unknown) => {
         this.loaded = null;

@@ -3,8 +3,8 @@ import { AppError } from '../core/errors';
 import { IntercomHttp } from '../core/intercom/http';
 import { RateLimiter } from '../core/intercom/limiter';
 import { Lookup } from '../core/intercom/lookup';
-import { baseUrlFor, ensureHostPermission, readSettings } from './settings';
-import { readToken } from './vault';
+import { apiOriginOf, baseUrlFor, ensureHostPermission, readSettings } from './settings';
+import { tokenFor } from './vault';
 import type { Session } from '../core/session';
 
 export type { Session };
@@ -27,9 +27,11 @@ export function resetSession(): void {
 }
 
 async function open(): Promise<Session> {
-  const [settings, token] = await Promise.all([readSettings(), readToken()]);
-  if (!token) throw new AppError('no_token');
+  const settings = await readSettings();
   const baseUrl = baseUrlFor(settings.region, settings.apiUrl);
+  // Only ever the token saved for this API origin.
+  const token = await tokenFor(new URL(baseUrl).origin, apiOriginOf(settings));
+  if (!token) throw new AppError('no_token');
   if (settings.region === 'custom') await ensureHostPermission(baseUrl);
   const http = new IntercomHttp({ baseUrl, token }, limiter);
   return { http, lookup: new Lookup(http) };

@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { RegionSchema, type Region, type SettingsView } from '../protocol/schemas';
 import { AppError } from '../core/errors';
 import { REGION_HOSTS, checkApiUrl } from '../core/regions';
-import { readToken } from './vault';
+import { savedToken } from './vault';
 
 declare const __SANDBOX__: boolean;
 
@@ -54,12 +54,26 @@ export async function ensureHostPermission(baseUrl: string): Promise<void> {
   if (!granted) throw new AppError('no_permission', { detail: origin });
 }
 
+async function tokenView(): Promise<Pick<SettingsView, 'hasToken' | 'tokenHost'>> {
+  const saved = await savedToken();
+  return { hasToken: saved !== null, tokenHost: saved?.host ?? null };
+}
+
+/** The API origin the settings point at, or null when they point nowhere usable (a bad custom URL). */
+export function apiOriginOf(s: Pick<Settings, 'region' | 'apiUrl'>): string | null {
+  try {
+    return new URL(baseUrlFor(s.region, s.apiUrl)).origin;
+  } catch {
+    return null;
+  }
+}
+
 export async function settingsView(settings?: Settings): Promise<SettingsView> {
   const s = settings ?? (await readSettings());
   return {
     region: s.region,
     apiUrl: s.apiUrl,
-    hasToken: (await readToken()) !== null,
+    ...(await tokenView()),
     autoScanOrigins: s.autoScanOrigins,
     autoScanAll: s.autoScanAll,
     actingAdminId: s.actingAdminId,

@@ -13,6 +13,17 @@ import { useCall } from '../widget/host';
 export type Status = { kind: 'ok'; text: string } | { kind: 'error'; error: ErrorInfo } | null;
 
 
+/** Intercom's own API hosts: any other host gets a warning naming it before the token is sent there. */
+const INTERCOM_API_HOST = /(^|\.)intercom\.io$/i;
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url.trim()).host || null;
+  } catch {
+    return null;
+  }
+}
+
 /** The origin to ask permission for, or null when the URL is not even a URL (the worker explains why). */
 function originOf(url: string): string | null {
   try {
@@ -51,6 +62,9 @@ export function Settings() {
       })
       .catch((e: unknown) => setStatus({ kind: 'error', error: errorInfo(e) }));
   }, []);
+
+  const customHost = region === 'custom' ? hostOf(apiUrl) : null;
+  const showWarning = !!customHost && !INTERCOM_API_HOST.test(customHost.replace(/:\d+$/, ''));
 
   const connection = () => ({
     region,
@@ -128,6 +142,7 @@ export function Settings() {
           </div>
           <p id="token-help" class="hint">
             {view?.hasToken ? t('tokenSavedHelp') : t('tokenHelp')}
+            {view?.tokenHost && <> {t('tokenBoundHelp', view.tokenHost)}</>}
           </p>
         </div>
         <div class="form-row">
@@ -155,13 +170,18 @@ export function Settings() {
             value={apiUrl}
             disabled={region !== 'custom'}
             placeholder="https://"
-            aria-describedby="api-url-help"
+            aria-describedby={showWarning ? 'api-url-help api-url-warning' : 'api-url-help'}
             onInput={(e) => {
               touched.current.apiUrl = true;
               setApiUrl((e.target as HTMLInputElement).value);
             }}
           />
           <p id="api-url-help" class="hint">{t('apiUrlHelp')}</p>
+          {showWarning && (
+            <p id="api-url-warning" class="hint hint-warning">
+              {t('customHostWarning', customHost)}
+            </p>
+          )}
         </div>
         <div class="buttons">
           <button type="submit" class="btn btn-primary" disabled={busy}>

@@ -68,6 +68,7 @@ export const ERROR_CODES = [
   'unscannable', // chrome://, the Web Store, …
   'invalid_message', // a request that failed validation or came from the wrong sender
   'storage_locked', // chrome.storage.local could not be restricted to trusted contexts
+  'token_origin', // the saved token belongs to another API host: it must be typed again for this one
   // The embedded card's endpoint (HTTP transport):
   'endpoint_unreachable', // the endpoint did not answer (down, wrong URL, CORS refused this page)
   'auth_missing', // no sign-in token (JWT) was given to the element
@@ -75,6 +76,7 @@ export const ERROR_CODES = [
   'auth_refused', // the endpoint refused the JWT (forged, another secret, alg none, malformed)
   'scope_missing', // the JWT's scope does not allow this (a write with `read` scope)
   'too_large', // the request body was over the endpoint's limit
+  'stale', // a queued action waited too long (or from before the browser started): not sent without the user's say
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -130,6 +132,8 @@ export interface SettingsView {
   region: Region;
   apiUrl: string | null;
   hasToken: boolean;
+  /** The API host the saved token is bound to (it is sent nowhere else); null when none is saved or unknown. */
+  tokenHost: string | null;
   /** Sites the user chose one by one (each with its own host permission). */
   autoScanOrigins: string[];
   /** "Scan every site automatically": the scanner is registered for all http(s) pages. */

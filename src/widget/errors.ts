@@ -36,6 +36,7 @@ export function errorMessage(info: ErrorInfo, kind: Kind = 'extension'): string 
     case 'invalid_url':
     case 'no_permission':
     case 'endpoint_unreachable':
+    case 'token_origin':
       return t(`err_${info.code}`, info.detail ?? '');
     default:
       return t(`err_${info.code}`);
@@ -44,7 +45,7 @@ export function errorMessage(info: ErrorInfo, kind: Kind = 'extension'): string 
 
 /** Errors that are fixed in the extension's Settings get a link there (an embed has no Settings). */
 export function needsSettings(info: ErrorInfo, kind: Kind = 'extension'): boolean {
-  return kind === 'extension' && ['no_token', 'unauthorized', 'forbidden', 'wrong_region', 'invalid_url', 'no_permission', 'storage_locked'].includes(info.code);
+  return kind === 'extension' && ['no_token', 'unauthorized', 'forbidden', 'wrong_region', 'invalid_url', 'no_permission', 'storage_locked', 'token_origin'].includes(info.code);
 }
 
 /**
@@ -53,7 +54,7 @@ export function needsSettings(info: ErrorInfo, kind: Kind = 'extension'): boolea
  */
 export function showsDetail(info: ErrorInfo, kind: Kind = 'extension'): boolean {
   if (!info.detail) return false;
-  if (['unreachable', 'timeout', 'invalid_url', 'no_permission', 'endpoint_unreachable'].includes(info.code)) return false;
+  if (['unreachable', 'timeout', 'invalid_url', 'no_permission', 'endpoint_unreachable', 'token_origin'].includes(info.code)) return false;
   return kind === 'extension' || !['auth_missing', 'auth_expired', 'auth_refused', 'scope_missing', 'too_large', 'internal', 'server'].includes(info.code);
 }
 

@@ -5,20 +5,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { vi } from 'vitest';
+import { formatMessage, type Catalogue } from '../../src/widget/i18n';
 
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const messages = JSON.parse(
   fs.readFileSync(path.resolve(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8'),
-) as Messages;
+) as Catalogue;
 
+/** chrome.i18n.getMessage over the real catalogue (the same rules, checked against Chromium in test/e2e/i18n.test.ts). */
 export function getMessage(key: string, subs?: string | string[]): string {
-  const entry = messages[key];
-  if (!entry) return '';
-  const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-  return entry.message.replace(/\$(\w+)\$/g, (_, name: string) => {
-    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-    return content.replace(/\$(\d)/g, (_m, n: string) => list[Number(n) - 1] ?? '');
-  });
+  return Object.prototype.hasOwnProperty.call(messages, key) ? formatMessage(messages, key, subs) : '';
 }
 
 export type Answer = (input: any) => unknown;

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resultAfterVerify, runAction, verifyAction } from '../../src/core/actions';
 import { Lookup } from '../../src/core/intercom/lookup';
 import { tagContact } from '../../src/core/intercom/contacts';
-import { OUTBOX_KEY, Outbox } from '../../src/background/outbox';
+import { OUTBOX_KEY, Outbox, STALE_MS } from '../../src/background/outbox';
 import type { Session } from '../../src/background/session';
 import type { Action, OutboxEntry } from '../../src/protocol/actions';
 import { OUTBOX_EVENT } from '../../src/protocol/events';
@@ -42,9 +42,10 @@ function newSession(): Session {
   return { http, lookup: new Lookup(http) };
 }
 
-function makeOutbox(s: Session = newSession(), hooks: { beforeRun?: (a: Action) => void } = {}) {
+function makeOutbox(s: Session = newSession(), hooks: { beforeRun?: (a: Action) => void; browserJustStarted?: boolean } = {}) {
   return new Outbox({
     settleMs: 0,
+    browserJustStarted: async () => hooks.browserJustStarted ?? false,
     async run(action) {
       hooks.beforeRun?.(action);
       return runAction(s, admin(), action);
@@ -85,6 +86,33 @@ describe('outbox', () => {
     expect((await makeOutbox().submit('entry-0001', action)).state).toBe('done');
     expect(calls(env.sandbox, 'POST', `/contacts/${contact.id}/tags`)).toHaveLength(1);
     expect(broadcasts.at(-1)).toMatchObject({ event: OUTBOX_EVENT, entries: [{ id: 'entry-0001', state: 'done' }] });
+  });
+
+  it('never sends silently what was still waiting when the browser closed: it fails with Retry, and Retry sends it once', async () => {
+    const { tag, contact } = untagged();
+    const action: Action = { kind: 'contact.tag', contactId: contact.id, tagId: tag.id };
+    store[OUTBOX_KEY] = [seedEntry('entry-0201', action, 'pending', Date.now() - 60_000)];
+    const outbox = makeOutbox(undefined, { browserJustStarted: true });
+    await outbox.resume();
+    expect(stored()[0]).toMatchObject({ state: 'failed', error: { code: 'stale' } });
+    expect(broadcasts.at(-1)?.entries[0]).toMatchObject({ state: 'failed' });
+    expect(calls(env.sandbox, 'POST', `/contacts/${contact.id}/tags`)).toHaveLength(0);
+    expect(await outbox.retry('entry-0201')).toMatchObject({ state: 'done' });
+    expect(calls(env.sandbox, 'POST', `/contacts/${contact.id}/tags`)).toHaveLength(1);
+  });
+
+  it('fails an action left waiting for over an hour, and still sends a recent one', async () => {
+    const { tag, contact } = untagged();
+    const other = env.sandbox.state.contacts.find((c) => c.id !== contact.id && !c.tags.some((t) => t.id === tag.id))!;
+    store[OUTBOX_KEY] = [
+      seedEntry('entry-0202', { kind: 'contact.tag', contactId: contact.id, tagId: tag.id }, 'pending', Date.now() - STALE_MS - 1000),
+      seedEntry('entry-0203', { kind: 'contact.tag', contactId: other.id, tagId: tag.id }, 'pending', Date.now() - 5000),
+    ];
+    await makeOutbox().resume();
+    await until(() => stored().find((e) => e.id === 'entry-0203')?.state === 'done');
+    expect(stored().find((e) => e.id === 'entry-0202')).toMatchObject({ state: 'failed', error: { code: 'stale' } });
+    expect(calls(env.sandbox, 'POST', `/contacts/${contact.id}/tags`)).toHaveLength(0);
+    expect(calls(env.sandbox, 'POST', `/contacts/${other.id}/tags`)).toHaveLength(1);
   });
 
   it('stores the entry as sending before the request leaves', async () => {

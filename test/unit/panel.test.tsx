@@ -37,7 +37,7 @@ const ana = contact({
 });
 const ben = contact({ id: 'c-ben', email: BEN, name: 'Ben Okafor', role: 'lead' });
 
-const settings: SettingsView = { region: 'us', apiUrl: null, hasToken: true, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false };
+const settings: SettingsView = { region: 'us', apiUrl: null, hasToken: true, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false };
 const okScan = (emails: string[], total = emails.length, names: Record<string, string> = {}): ScanState => ({ status: 'ok', origin: ORIGIN, emails, total, names });
 
 /** What the fake worker knows of each address. */

@@ -9,7 +9,7 @@ import { Settings } from '../../src/options/Settings';
 import type { SettingsView } from '../../src/protocol/schemas';
 import { fail, getMessage, installFakeChrome, type FakeChrome } from './fake-chrome';
 
-const initial: SettingsView = { region: 'us', apiUrl: null, hasToken: false, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false };
+const initial: SettingsView = { region: 'us', apiUrl: null, hasToken: false, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false };
 
 let fake: FakeChrome;
 
@@ -59,7 +59,7 @@ beforeEach(() => {
     ...initial,
     region: input.region,
     apiUrl: input.apiUrl,
-    hasToken: true,
+    hasToken: true, tokenHost: null,
   });
 });
 
@@ -114,7 +114,7 @@ describe('the controls', () => {
   });
 
   it('starts from the saved settings', async () => {
-    await renderSettings({ region: 'custom', apiUrl: 'https://intercom.proxy.example', hasToken: true, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false });
+    await renderSettings({ region: 'custom', apiUrl: 'https://intercom.proxy.example', hasToken: true, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false });
     expect(region().value).toBe('custom');
     expect(apiUrl().value).toBe('https://intercom.proxy.example');
     expect(apiUrl().disabled).toBe(false);
@@ -127,7 +127,7 @@ describe('the controls', () => {
 
   it('keeps a Region and API URL the user changed while the saved settings were still loading', async () => {
     let answer!: () => void;
-    const saved: SettingsView = { region: 'eu', apiUrl: null, hasToken: true, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false };
+    const saved: SettingsView = { region: 'eu', apiUrl: null, hasToken: true, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false };
     fake.answers['settings/get'] = () => new Promise((resolve) => (answer = () => resolve(saved)));
     render(<Settings />);
     await settle();
@@ -305,5 +305,29 @@ describe('forgetting the token', () => {
     expect(button('Forget token').disabled).toBe(true);
     expect(tokenField().placeholder).toBe(getMessage('tokenPlaceholder'));
     expect(screen.getByText(getMessage('tokenHelp'))).toBeTruthy();
+  });
+});
+
+describe('a custom API URL and the saved token', () => {
+  it('names a host outside Intercom before anything is sent, and not an Intercom host', async () => {
+    await renderSettings({ ...initial, hasToken: true, tokenHost: 'api.intercom.io' });
+    expect(tokenField().getAttribute('aria-describedby')).toBe('token-help');
+    expect(screen.getByText(/A token is saved for api\.intercom\.io and is only ever sent there/)).toBeTruthy();
+    chooseRegion('custom');
+    fireEvent.input(apiUrl(), { target: { value: 'https://intercom-proxy.evil.example/api' } });
+    const warning = screen.getByText(/intercom-proxy\.evil\.example is not one of Intercom's own API hosts/);
+    expect(apiUrl().getAttribute('aria-describedby')).toContain(warning.id);
+    expect(fake.sent.filter((m) => m.type !== 'settings/get' && m.type !== 'workspace/info')).toEqual([]);
+    fireEvent.input(apiUrl(), { target: { value: 'https://api.eu.intercom.io' } });
+    expect(screen.queryByText(/is not one of Intercom's own API hosts/)).toBeNull();
+  });
+
+  it('says whose token it is when the worker refuses to send it to another host', async () => {
+    fake.answers['settings/save'] = () => fail('token_origin', { detail: 'api.intercom.io' });
+    await renderSettings({ ...initial, hasToken: true, tokenHost: 'api.intercom.io' });
+    chooseRegion('eu');
+    fireEvent.click(button('Save'));
+    await announced('alert', getMessage('err_token_origin', 'api.intercom.io'));
+    expect(screen.getByRole('alert').textContent).toContain('Type the token again');
   });
 });

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../src/core/errors';
 import { connectionInfo } from '../../src/background/connection';
 import { validateApiUrl } from '../../src/background/settings';
-import { forgetToken, readToken, saveToken } from '../../src/background/vault';
+import { forgetToken, savedToken, saveToken, tokenFor } from '../../src/background/vault';
 
 let store: Record<string, unknown>;
 let setAccessLevel: ReturnType<typeof vi.fn>;
@@ -35,20 +35,36 @@ beforeEach(() => {
 
 describe('token vault', () => {
   it('restricts storage to trusted contexts before writing the token', async () => {
-    await saveToken('tok_123');
+    await saveToken('tok_123', 'https://api.intercom.io');
     expect(setAccessLevel).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_CONTEXTS' });
     expect(order).toEqual(['setAccessLevel', 'set']);
-    expect(await readToken()).toBe('tok_123');
+    expect(await tokenFor('https://api.intercom.io', null)).toBe('tok_123');
     await forgetToken();
-    expect(await readToken()).toBeNull();
+    expect(await tokenFor('https://api.intercom.io', null)).toBeNull();
   });
 
   it('refuses to store the token when the restriction fails', async () => {
     setAccessLevel.mockRejectedValueOnce(new Error('not supported'));
-    const err = await saveToken('tok_123').catch((e: unknown) => e);
+    const err = await saveToken('tok_123', 'https://api.intercom.io').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).info.code).toBe('storage_locked');
     expect(store).toEqual({});
+  });
+});
+
+describe('a token is bound to the API origin it was saved for', () => {
+  it('is given out for that origin only, and names the host it belongs to otherwise', async () => {
+    await saveToken('tok_123', 'https://api.eu.intercom.io');
+    expect(await savedToken()).toEqual({ host: 'api.eu.intercom.io' });
+    expect(await tokenFor('https://api.eu.intercom.io', 'https://api.intercom.io')).toBe('tok_123');
+    await expect(tokenFor('https://evil.example', 'https://api.eu.intercom.io')).rejects.toMatchObject({ info: { code: 'token_origin', detail: 'api.eu.intercom.io' } });
+  });
+
+  it('binds a token saved before binding existed to the API of the settings it was used with', async () => {
+    store['vault.token'] = 'tok_old';
+    expect(await savedToken()).toEqual({ host: null });
+    expect(await tokenFor('https://api.intercom.io', 'https://api.intercom.io')).toBe('tok_old');
+    await expect(tokenFor('https://evil.example', 'https://api.intercom.io')).rejects.toMatchObject({ info: { code: 'token_origin', detail: 'api.intercom.io' } });
   });
 });
 
