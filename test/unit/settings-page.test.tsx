@@ -320,6 +320,8 @@ describe('a custom API URL and the saved token', () => {
     expect(fake.sent.filter((m) => m.type !== 'settings/get' && m.type !== 'workspace/info')).toEqual([]);
     fireEvent.input(apiUrl(), { target: { value: 'https://api.eu.intercom.io' } });
     expect(screen.queryByText(/is not one of Intercom's own API hosts/)).toBeNull();
+    // Preact runs effects after the next paint (a timer): let them run while this file's DOM still exists.
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 150)));
   });
 
   it('says whose token it is when the worker refuses to send it to another host', async () => {
@@ -329,5 +331,6 @@ describe('a custom API URL and the saved token', () => {
     fireEvent.click(button('Save'));
     await announced('alert', getMessage('err_token_origin', 'api.intercom.io'));
     expect(screen.getByRole('alert').textContent).toContain('Type the token again');
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 150)));
   });
 });
