@@ -4,13 +4,8 @@
  * panel and hand the request to it through storage.session (`menu:request:<windowId>`) and an event.
  */
 import { emailsFromMailto, extractEmails } from '../detect/detect';
-import {
-  MAX_MENU_EMAILS,
-  MENU_REQUEST_EVENT,
-  menuRequestKey,
-  type MenuRequest,
-  type MenuRequestEvent,
-} from '../protocol/menu';
+import { emit, MENU_REQUEST_EVENT } from '../protocol/events';
+import { MAX_MENU_EMAILS, menuRequestKey, type MenuRequest } from '../protocol/menu';
 import type { TabScans } from './scan';
 
 export const MENU_IDS = {
@@ -71,8 +66,7 @@ export function requestFor(info: chrome.contextMenus.OnClickData, now = Date.now
 /** Stores the request for the panel of that window and tells open panels (extension pages only). */
 export async function deliver(windowId: number, request: MenuRequest): Promise<void> {
   await chrome.storage.session.set({ [menuRequestKey(windowId)]: request });
-  const event: MenuRequestEvent = { event: MENU_REQUEST_EVENT, windowId, request };
-  chrome.runtime.sendMessage(event).catch(() => undefined);
+  emit(MENU_REQUEST_EVENT, { windowId, request });
 }
 
 export async function handleMenuClick(info: chrome.contextMenus.OnClickData, tab: chrome.tabs.Tab | undefined, scans: TabScans): Promise<void> {

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { ActionSchema, type Action, type ActionResult, type OutboxEntry, type OutboxState } from '../protocol/actions';
-import { OUTBOX_EVENT, type OutboxEvent } from '../protocol/events';
+import { emit, OUTBOX_EVENT } from '../protocol/events';
 import type { ErrorInfo } from '../protocol/schemas';
 import { AppError, toErrorInfo } from '../core/errors';
 import { ShapeError } from '../core/intercom/shapes';
@@ -296,8 +296,7 @@ export class Outbox {
     const write = this.writes.then(() => chrome.storage.local.set({ [OUTBOX_KEY]: entries }));
     this.writes = write.catch(() => undefined);
     return write.then(() => {
-      const event: OutboxEvent = { event: OUTBOX_EVENT, entries };
-      chrome.runtime.sendMessage(event).catch(() => undefined);
+      emit(OUTBOX_EVENT, { entries });
     });
   }
 

@@ -5,7 +5,7 @@
  */
 import scannerFile from '../content/entry.ts?script&iife';
 import inPageFile from '../content/in-page-entry.ts?script&iife';
-import { HIGHLIGHT_EVENT, TAB_EMAILS_EVENT, type HighlightEvent, type TabStateEvent } from '../protocol/events';
+import { emit, HIGHLIGHT_EVENT, TAB_EMAILS_EVENT, type HighlightEvent } from '../protocol/events';
 import { ALL_SITES, type ScanState } from '../protocol/schemas';
 
 const REPORT_WAIT_MS = 4000;
@@ -131,9 +131,7 @@ export class TabScans {
 
   private async set(tabId: number, state: ScanState): Promise<ScanState> {
     await chrome.storage.session.set({ [key(tabId)]: state });
-    const event: TabStateEvent = { event: TAB_EMAILS_EVENT, tabId, state };
-    // Reaches extension pages only (runtime.sendMessage never goes to content scripts). No listener is fine.
-    chrome.runtime.sendMessage(event).catch(() => undefined);
+    emit(TAB_EMAILS_EVENT, { tabId, state });
     return state;
   }
 }

@@ -6,7 +6,6 @@
 import * as v from 'valibot';
 import { EmailSchema } from './schemas';
 
-export const MENU_REQUEST_EVENT = 'event/menu-request';
 /** A request older than this is stale (the panel was opened much later, for something else). */
 export const MENU_REQUEST_TTL_MS = 5 * 60_000;
 export const MAX_MENU_EMAILS = 20;
@@ -26,11 +25,6 @@ export const MenuRequestSchema = v.strictObject({
 
 export type MenuRequest = v.InferOutput<typeof MenuRequestSchema>;
 
-export interface MenuRequestEvent {
-  event: typeof MENU_REQUEST_EVENT;
-  windowId: number;
-  request: MenuRequest;
-}
 
 /** A stored or announced request, or null when it is malformed, incomplete for its kind, or stale. */
 export function parseMenuRequest(value: unknown, now = Date.now()): MenuRequest | null {

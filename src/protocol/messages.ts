@@ -158,4 +158,3 @@ export function writes(route: RouteName): boolean {
   return 'writes' in ROUTES[route] && (ROUTES[route] as { writes?: boolean }).writes === true;
 }
 
-export { TAB_EMAILS_EVENT, type TabStateEvent } from './events';

@@ -1,7 +1,7 @@
 /** Requests from the right-click menu for this panel's window: read on load and when the worker announces one. */
-import { fromWorker } from '../protocol/events';
+import { MENU_REQUEST_EVENT, onWorkerEvent } from '../protocol/events';
 import { useEffect, useRef } from 'preact/hooks';
-import { MENU_REQUEST_EVENT, menuRequestKey, parseMenuRequest, type MenuRequest, type MenuRequestEvent } from '../protocol/menu';
+import { menuRequestKey, parseMenuRequest, type MenuRequest } from '../protocol/menu';
 
 export function useMenuRequest(onRequest: (r: MenuRequest) => void): void {
   const handler = useRef(onRequest);
@@ -24,21 +24,18 @@ export function useMenuRequest(onRequest: (r: MenuRequest) => void): void {
       handled.add(request.at);
       handler.current(request);
     };
-    const onMessage = (msg: unknown, sender: chrome.runtime.MessageSender) => {
-      // Only the worker hands out requests: not content scripts (they carry a tab), not other extensions.
-      if (!fromWorker(sender)) return;
-      const event = msg as Partial<MenuRequestEvent> | null;
-      if (event?.event !== MENU_REQUEST_EVENT || windowId === undefined || event.windowId !== windowId) return;
+    // Only the worker hands out requests: not content scripts (they carry a tab), not other extensions.
+    const stop = onWorkerEvent(MENU_REQUEST_EVENT, (e) => {
+      if (windowId === undefined || e.windowId !== windowId) return;
       void consume().catch(() => undefined);
-    };
-    chrome.runtime.onMessage.addListener(onMessage);
+    });
     void chrome.windows.getCurrent().then((w) => {
       windowId = w.id;
       return consume();
     }).catch(() => undefined);
     return () => {
       live = false;
-      chrome.runtime.onMessage.removeListener(onMessage);
+      stop();
     };
   }, []);
 }

@@ -1,7 +1,7 @@
 /** Which tab the panel speaks for, and what the worker knows of it. */
 import { useEffect, useState } from 'preact/hooks';
 import { errorInfo } from '../protocol/client';
-import { fromWorker, TAB_EMAILS_EVENT, type TabStateEvent } from '../protocol/events';
+import { onWorkerEvent, TAB_EMAILS_EVENT } from '../protocol/events';
 import type { ErrorInfo, ScanState } from '../protocol/schemas';
 import { useCall } from './host';
 
@@ -38,16 +38,13 @@ export function useScan(tabId: number | null): { scan: ScanState | null; error: 
     call('tab/scan', { tabId })
       .then((state) => live && setScan((prev) => (state.status === 'pending' && prev ? prev : state)))
       .catch((e: unknown) => live && setError(errorInfo(e)));
-    const onMessage = (msg: unknown, sender: chrome.runtime.MessageSender) => {
-      // Only the worker speaks for tabs.
-      if (!fromWorker(sender)) return;
-      const event = msg as Partial<TabStateEvent> | null;
-      if (event?.event === TAB_EMAILS_EVENT && event.tabId === tabId && event.state) setScan(event.state);
-    };
-    chrome.runtime.onMessage.addListener(onMessage);
+    // Only the worker speaks for tabs.
+    const stop = onWorkerEvent(TAB_EMAILS_EVENT, (e) => {
+      if (e.tabId === tabId && e.state) setScan(e.state);
+    });
     return () => {
       live = false;
-      chrome.runtime.onMessage.removeListener(onMessage);
+      stop();
     };
   }, [tabId, nonce]);
   return { scan, error, rescan: () => setNonce((n) => n + 1) };

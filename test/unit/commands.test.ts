@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMANDS, handleCommand, registerCommands } from '../../src/background/commands';
 import type { TabScans } from '../../src/background/scan';
-import { MENU_REQUEST_EVENT, menuRequestKey, parseMenuRequest } from '../../src/protocol/menu';
+import { menuRequestKey, parseMenuRequest } from '../../src/protocol/menu';
+import { MENU_REQUEST_EVENT } from '../../src/protocol/events';
 
 type Listener = (...args: any[]) => unknown;
 let log: string[];

@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MENU_IDS, handleMenuClick, registerMenus, requestFor } from '../../src/background/menus';
 import type { TabScans } from '../../src/background/scan';
-import { MENU_REQUEST_EVENT, MENU_REQUEST_TTL_MS, menuRequestKey, parseMenuRequest } from '../../src/protocol/menu';
+import { MENU_REQUEST_TTL_MS, menuRequestKey, parseMenuRequest } from '../../src/protocol/menu';
+import { MENU_REQUEST_EVENT } from '../../src/protocol/events';
 import { getMessage } from './fake-chrome';
 
 type Listener = (...args: any[]) => unknown;

@@ -2,7 +2,8 @@
 /** The panel's side of the keyboard commands: the worker hands it `scan` and `first-card` requests. */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MENU_REQUEST_EVENT, menuRequestKey } from '../../src/protocol/menu';
+import { menuRequestKey } from '../../src/protocol/menu';
+import { MENU_REQUEST_EVENT } from '../../src/protocol/events';
 import type { ContactView, SettingsView } from '../../src/protocol/schemas';
 import { Panel } from '../../src/widget/Panel';
 import { installFakeChrome, type FakeChrome } from './fake-chrome';

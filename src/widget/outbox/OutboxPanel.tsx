@@ -1,12 +1,12 @@
 /**
  * The outbox as the user sees it: actions still waiting or being sent, and those that failed or may have
- * been sent, each with its reason, "Retry" and "Dismiss". Follows the worker's OUTBOX_EVENT broadcasts;
+ * been sent, each with its reason, "Retry" and "Dismiss". Follows the worker's OUTBOX_EVENT announcements;
  * hidden when there is nothing to show.
  */
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Action, OutboxEntry } from '../../protocol/actions';
 import { errorInfo } from '../../protocol/client';
-import { fromWorker, OUTBOX_EVENT, type OutboxEvent } from '../../protocol/events';
+import { onWorkerEvent, OUTBOX_EVENT } from '../../protocol/events';
 import type { ErrorInfo } from '../../protocol/schemas';
 import { errorMessage } from '../errors';
 import { t } from '../i18n';
@@ -43,19 +43,15 @@ export function OutboxPanel() {
       // An event that arrived first is newer than this answer.
       .then((r) => live && !heard && setEntries(r.entries))
       .catch(() => undefined);
-    const onMessage = (msg: unknown, sender: chrome.runtime.MessageSender) => {
-      // Only the worker speaks for the outbox: never a content script (they carry a tab) or another extension.
-      if (!fromWorker(sender)) return;
-      const event = msg as Partial<OutboxEvent> | null;
-      if (event?.event === OUTBOX_EVENT && Array.isArray(event.entries)) {
-        heard = true;
-        setEntries(event.entries);
-      }
-    };
-    chrome.runtime.onMessage.addListener(onMessage);
+    // Only the worker speaks for the outbox: never a content script (they carry a tab) or another extension.
+    const stop = onWorkerEvent(OUTBOX_EVENT, (e) => {
+      if (!Array.isArray(e.entries)) return;
+      heard = true;
+      setEntries(e.entries);
+    });
     return () => {
       live = false;
-      chrome.runtime.onMessage.removeListener(onMessage);
+      stop();
     };
   }, []);
 
