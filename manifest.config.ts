@@ -28,7 +28,10 @@ export function buildManifest(mode: string) {
     description: '__MSG_extDescription__',
     default_locale: 'en',
     version: pkg.version,
-    minimum_chrome_version: '116',
+    // The first Chrome where every protection we rely on exists: storage.local.setAccessLevel (102, the token is
+    // kept from content scripts) and use_dynamic_url (honoured from 130; before that the in-page card's frame was
+    // reachable at its static URL, so any page could load it or detect the extension). Below it they silently don't.
+    minimum_chrome_version: '130',
     icons: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png', 48: 'icons/icon-48.png', 128: 'icons/icon-128.png' },
     action: {
       default_title: '__MSG_actionTitle__',

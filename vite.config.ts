@@ -73,7 +73,7 @@ export default defineConfig(({ mode }) => mode === 'widget' ? widgetConfig() : (
   build: {
     outDir: mode === 'sandbox' ? 'dist-sandbox' : 'dist',
     emptyOutDir: true,
-    target: 'chrome116',
+    target: 'chrome130',
     sourcemap: false,
     modulePreload: false,
     // The in-page card is an extension page no manifest key names as a page (only as web-accessible), so it is
