@@ -12,10 +12,11 @@ const REPORT_WAIT_MS = 4000;
 /** A tab's reports are stored at most this often; the latest one in between is written when the time is up. */
 export const REPORT_INTERVAL_MS = 500;
 /**
- * What one tab may keep in storage.session (its quota is shared by every tab): names go first, then the list
- * is shortened (the page's real total is kept), so a dozen hostile tabs cannot fill it.
+ * What one tab may keep in storage.session (its 10 MB quota is shared by every tab): a full list of 1,000
+ * ordinary addresses with their names fits; past it names go first, then the list is shortened (the page's real
+ * total is kept), so it takes sixty hostile tabs, not a dozen, to fill the quota.
  */
-export const MAX_STORED_BYTES = 64 * 1024;
+export const MAX_STORED_BYTES = 160 * 1024;
 const AUTO_SCAN_ID = 'sidekick-auto-scan';
 const key = (tabId: number) => `scan:${tabId}`;
 
@@ -25,16 +26,22 @@ const FORBIDDEN_MESSAGE = /cannot be scripted|chrome:\/\/|chrome-extension:\/\/|
 
 /** The report as stored: within MAX_STORED_BYTES, names dropped first, then addresses from the end. */
 export function capReport(state: Extract<ScanState, { status: 'ok' }>, max = MAX_STORED_BYTES): Extract<ScanState, { status: 'ok' }> {
-  const size = (x: unknown) => JSON.stringify(x).length * 2;
+  // As Chrome counts the quota: the bytes of the JSON.
+  const encoder = new TextEncoder();
+  const size = (x: unknown) => encoder.encode(JSON.stringify(x)).length;
   if (size(state) <= max) return state;
   const bare = { ...state, names: {} };
   if (size(bare) <= max) return bare;
   let { emails } = bare;
-  // Each address costs its length and a few characters of JSON; cut to fit, then check.
-  const budget = max / 2 - JSON.stringify({ ...bare, emails: [] }).length;
+  // Each address costs its bytes and three of JSON (quotes, comma).
+  const budget = max - size({ ...bare, emails: [] });
   let used = 0;
   let n = 0;
-  for (; n < emails.length && used + emails[n]!.length + 3 <= budget; n++) used += emails[n]!.length + 3;
+  for (; n < emails.length; n++) {
+    const cost = encoder.encode(emails[n]!).length + 3;
+    if (used + cost > budget) break;
+    used += cost;
+  }
   emails = emails.slice(0, n);
   return { ...bare, emails };
 }
