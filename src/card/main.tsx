@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { EXTENSION_HOST, HostProvider } from '../widget/host';
 import { InPageCard } from '../widget/InPageCard';
 import '../widget/styles.css';
 
@@ -9,4 +10,10 @@ import '../widget/styles.css';
  */
 const email = decodeURIComponent(location.hash.slice(1));
 document.title = chrome.i18n.getMessage('cardTitle');
-render(<InPageCard email={email} />, document.getElementById('app')!);
+// A web page surrounds this card: one-click writes ask for a second, deliberate click.
+render(
+  <HostProvider value={{ ...EXTENSION_HOST, confirmWrites: true }}>
+    <InPageCard email={email} />
+  </HostProvider>,
+  document.getElementById('app')!,
+);

@@ -33,8 +33,6 @@ export interface CardHost {
   open(email: string, anchor: DOMRect, returnFocus: HTMLElement | null): void;
   /** `restoreFocus`: put focus back on the mark it was opened from (not when the user clicked elsewhere). */
   close(restoreFocus?: boolean): void;
-  /** The anchor moved (scroll, layout): follow it. */
-  follow(anchor: DOMRect | null): void;
   readonly email: string | null;
   destroy(): void;
 }
@@ -131,9 +129,6 @@ export function createCardHost(doc: Document, frameUrl: (email: string) => strin
       current = null;
       if (restoreFocus || hadFocus) returnTo?.focus();
       returnTo = null;
-    },
-    follow(anchor) {
-      if (anchor) place(anchor);
     },
     destroy() {
       api.close(false);

@@ -26,14 +26,15 @@ export interface Mark {
 export interface HighlightOptions {
   /** The accessible name of a mark. */
   label: (email: string) => string;
-  /** A mark was activated; `mark` is where focus goes back when the card closes. */
-  onActivate: (email: string, rect: DOMRect, mark: HTMLElement | null) => void;
+  /**
+   * A mark was activated; `mark` is where focus goes back when the card closes, `where` the activated address's
+   * box now (null once it is gone), to tell whether it moved.
+   */
+  onActivate: (email: string, rect: DOMRect, mark: HTMLElement | null, where: () => DOMRect | null) => void;
 }
 
 export interface Highlighter {
   update(emails: readonly string[]): void;
-  /** Where the first mark of an address is now (for a card that follows its address), or null. */
-  rectOf(email: string): DOMRect | null;
   destroy(): void;
 }
 
@@ -173,8 +174,11 @@ export function createHighlighter(doc: Document, options: HighlightOptions): Hig
   };
 
   const activate = (i: number) => {
-    const rect = rects[i];
-    if (rect) options.onActivate(marks[i]!.email, rect, buttons[i] ?? null);
+    const mark = marks[i];
+    // Measured now, not at the last layout: the card's anchor is where the address is at this moment.
+    const rect = mark ? firstLine(mark.range) : null;
+    // The range itself, not "the first mark of this address": another copy of it elsewhere is another anchor.
+    if (rect && mark) options.onActivate(mark.email, rect, buttons[i] ?? null, () => firstLine(mark.range));
   };
   // Keyboard: a mark is a button reached with Tab; Enter or Space clicks it.
   root.addEventListener('click', (e) => {
@@ -222,10 +226,6 @@ export function createHighlighter(doc: Document, options: HighlightOptions): Hig
         b.setAttribute('aria-label', options.label(email));
       });
       layout();
-    },
-    rectOf(email) {
-      const i = marks.findIndex((m) => m.email === email);
-      return i >= 0 ? firstLine(marks[i]!.range) : null;
     },
     destroy() {
       if (frame) cancelAnimationFrame(frame);

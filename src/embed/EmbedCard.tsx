@@ -3,13 +3,11 @@
  * Create lead when this viewer may write), or the failure as a sentence with Try again. The calls go through
  * whatever the host context holds (the element gives it the endpoint's HTTP transport).
  */
-import { useEffect, useState } from 'preact/hooks';
-import { errorInfo } from '../protocol/client';
-import type { ContactView, ErrorInfo } from '../protocol/schemas';
 import { ContactCard } from '../widget/ContactCard';
-import { useCall, useHost } from '../widget/host';
+import { useHost } from '../widget/host';
 import { t } from '../widget/i18n';
 import { ErrorState, Notice, Skeleton } from '../widget/States';
+import { useOneContact } from '../widget/useOneContact';
 
 export interface EmbedCardProps {
   /** The canonical address, or null when the element's `email` is missing or not an address. */
@@ -21,39 +19,8 @@ export interface EmbedCardProps {
 }
 
 export function EmbedCard({ email, problem, waiting }: EmbedCardProps) {
-  const call = useCall();
   const { canWrite } = useHost();
-  const [contact, setContact] = useState<ContactView | null | undefined>(undefined);
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const [creating, setCreating] = useState(false);
-  const [nonce, setNonce] = useState(0);
-  const usable = !!email && !problem;
-
-  useEffect(() => {
-    if (!usable) return;
-    let live = true;
-    setError(null);
-    setContact(undefined);
-    call('contacts/lookup', { emails: [email] })
-      .then((r) => live && setContact(r.contacts[email] ?? null))
-      .catch((e: unknown) => live && setError(errorInfo(e)));
-    return () => {
-      live = false;
-    };
-  }, [email, call, nonce, usable]);
-
-  const createLead = async () => {
-    if (!email) return;
-    setCreating(true);
-    setError(null);
-    try {
-      setContact(await call('contacts/create-lead', { email }));
-    } catch (e) {
-      setError(errorInfo(e));
-    } finally {
-      setCreating(false);
-    }
-  };
+  const { contact, setContact, error, creating, createLead, retry } = useOneContact(email && !problem ? email : null);
 
   if (problem === 'no_endpoint') return <Sentence text={t('err_embed_no_endpoint')} />;
   if (!email) return <Sentence text={t('err_embed_no_email')} />;
@@ -64,7 +31,7 @@ export function EmbedCard({ email, problem, waiting }: EmbedCardProps) {
         {waiting !== null ? t('embedWaiting', String(waiting)) : ''}
       </p>
       {error ? (
-        <ErrorState error={error} onRetry={() => setNonce((n) => n + 1)} />
+        <ErrorState error={error} onRetry={retry} />
       ) : contact === undefined ? (
         <Skeleton rows={1} />
       ) : contact === null ? (

@@ -2,20 +2,18 @@
  * The contact card shown on the page itself, in an extension-origin iframe next to a highlighted address.
  * The same ContactCard as the side panel. Two things differ because a web page surrounds it:
  * - it never tells the page anything (its size is fixed; the only message it sends is "close", with no data);
- * - it takes clicks and keys only while Chrome vouches that nothing covers or fades it (IntersectionObserver v2),
- *   so a page cannot draw a decoy over a button and have the user send a message without seeing it.
+ * - it takes clicks and keys only once Chrome has vouched for half a second that nothing covers or fades it
+ *   (IntersectionObserver v2), so a page cannot draw a decoy over a button, or slide the card under the cursor
+ *   just before a click; and a one-click write (Create lead, Close, Open, Undo) asks for a second click.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { errorInfo } from '../protocol/client';
+import { useEffect } from 'preact/hooks';
 import { CLOSE_CARD_MESSAGE } from '../protocol/events';
-import type { ContactView, ErrorInfo } from '../protocol/schemas';
 import { ContactCard } from './ContactCard';
 import { t } from './i18n';
 import { ErrorState, Notice, Skeleton } from './States';
-import { useVisibleToUser } from './useVisibleToUser';
-import { useCall } from './host';
-
-
+import { useOneContact } from './useOneContact';
+import { useSteadilyVisible } from './useVisibleToUser';
+import { WriteButton } from './WriteButton';
 
 export function closeCard(): void {
   // The one message the card sends its host: no data, so a page listening learns nothing.
@@ -23,24 +21,8 @@ export function closeCard(): void {
 }
 
 export function InPageCard({ email }: { email: string }) {
-  const call = useCall();
-  const [contact, setContact] = useState<ContactView | null | undefined>(undefined);
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const [creating, setCreating] = useState(false);
-  const [nonce, setNonce] = useState(0);
-  const visible = useVisibleToUser();
-
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    setContact(undefined);
-    call('contacts/lookup', { emails: [email] })
-      .then((r) => live && setContact(r.contacts[email] ?? null))
-      .catch((e: unknown) => live && setError(errorInfo(e)));
-    return () => {
-      live = false;
-    };
-  }, [email, nonce]);
+  const { contact, setContact, error, creating, createLead, retry } = useOneContact(email);
+  const visible = useSteadilyVisible();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -50,18 +32,6 @@ export function InPageCard({ email }: { email: string }) {
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
   }, []);
-
-  const createLead = async () => {
-    setCreating(true);
-    setError(null);
-    try {
-      setContact(await call('contacts/create-lead', { email }));
-    } catch (e) {
-      setError(errorInfo(e));
-    } finally {
-      setCreating(false);
-    }
-  };
 
   return (
     <main class="in-page-card">
@@ -76,7 +46,7 @@ export function InPageCard({ email }: { email: string }) {
         {error ? (
           <div class="in-page-state">
             <CloseRow />
-            <ErrorState error={error} onRetry={() => setNonce((n) => n + 1)} />
+            <ErrorState error={error} onRetry={retry} />
           </div>
         ) : contact === undefined ? (
           <div class="in-page-state">
@@ -89,9 +59,9 @@ export function InPageCard({ email }: { email: string }) {
             <Notice title={t('notInIntercom')}>
               <p class="notice-detail">{email}</p>
               <p class="notice-actions">
-                <button type="button" class="btn" disabled={creating} onClick={() => void createLead()}>
+                <WriteButton class="btn" disabled={creating} label={t('createLead')} onClick={() => void createLead()}>
                   {creating ? t('creating') : t('createLead')}
-                </button>
+                </WriteButton>
               </p>
             </Notice>
           </div>

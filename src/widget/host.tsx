@@ -13,6 +13,11 @@ export interface Host {
   canWrite: boolean;
   /** Errors are worded for the place a person can fix them: the extension's Settings, or whoever runs the endpoint. */
   kind: 'extension' | 'embed';
+  /**
+   * One-click writes ask for a second, deliberate click (WriteButton): the in-page card, which a web page
+   * surrounds and could try to move under the user's cursor.
+   */
+  confirmWrites?: boolean;
 }
 
 export const EXTENSION_HOST: Host = { call: extensionTransport.call, canWrite: true, kind: 'extension' };

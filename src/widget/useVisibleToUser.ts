@@ -6,6 +6,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 
+/** After the card appears or becomes visible again, clicks and keys wait this long (a page cannot time one). */
+export const SETTLE_MS = 500;
+
 /** Chrome's least allowed delay between visibility checks. */
 const DELAY_MS = 100;
 
@@ -26,4 +29,21 @@ export function useVisibleToUser(): boolean | undefined {
     return () => observer.disconnect();
   }, []);
   return visible;
+}
+
+/**
+ * True once Chrome has vouched, for `settleMs` without a break, that the document is fully visible: a click
+ * that lands just as a page slides the card (or uncovers it) under the cursor is not taken. `false` while
+ * covered, `undefined` until the first answer and during the wait.
+ */
+export function useSteadilyVisible(settleMs = SETTLE_MS): boolean | undefined {
+  const visible = useVisibleToUser();
+  const [steady, setSteady] = useState(false);
+  useEffect(() => {
+    setSteady(false);
+    if (visible !== true) return;
+    const timer = setTimeout(() => setSteady(true), settleMs);
+    return () => clearTimeout(timer);
+  }, [visible]);
+  return visible === false ? false : visible === true && steady ? true : undefined;
 }

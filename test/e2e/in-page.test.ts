@@ -7,6 +7,7 @@
  */
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONFIRM_DELAY_MS } from '../../src/widget/WriteButton';
 import { expectNoViolations } from './axe';
 import { configure, contactOf, openPanelFor, startWorld, stopWorld, textBox, type World } from './helpers';
 
@@ -131,16 +132,48 @@ describe('highlighting on', () => {
     await escapeFromCard();
   });
 
-  it('shows "Not in Intercom" with Create lead for an unknown address, and creates the lead', async () => {
+  it('shows "Not in Intercom" with Create lead for an unknown address, and creates the lead on a second, deliberate press', async () => {
     const frame = await openCardByClick(UNKNOWN);
     await frame.getByText('Not in Intercom').waitFor();
     // Pressed from the keyboard (Playwright's pointer clicks into a frame in a closed shadow root can miss).
     await frame.getByRole('button', { name: 'Create lead' }).press('Enter');
+    // One press only arms it: a page that slid the card under the cursor gets nothing from one click.
+    const confirm = frame.getByRole('button', { name: 'Click again to confirm: Create lead' });
+    await confirm.waitFor();
+    await frame.waitForTimeout(CONFIRM_DELAY_MS + 100);
+    expect(w.sandbox.state.contacts.some((c) => c.email === UNKNOWN)).toBe(false);
+    await confirm.press('Enter');
     await frame.getByRole('heading', { name: UNKNOWN }).or(frame.getByRole('heading', { level: 2 })).first().waitFor();
     await expect.poll(() => w.sandbox.state.contacts.some((c) => c.email === UNKNOWN && c.role === 'lead')).toBe(true);
     // A click outside closes it.
     await page.mouse.click(5, 5);
     await expect.poll(hostCount).toBe(0);
+  });
+
+  it('closes instead of following when its address moves (a scroll, or the page shifting it)', async () => {
+    // Room to scroll, whatever the window's size.
+    await page.evaluate(() => void (document.body.style.paddingBottom = '2000px'));
+    await openCardByClick(KNOWN);
+    await page.evaluate(() => window.scrollBy(0, 40));
+    await expect.poll(hostCount).toBe(0);
+    // Back where it was, once the marks have been laid out again (they follow the text on the next frames).
+    await page.evaluate(() => new Promise<void>((resolve) => {
+      window.scrollTo(0, 0);
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+    }));
+    // Content inserted above the address, with no scroll at all.
+    await openCardByClick(KNOWN);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'shift';
+      p.textContent = 'Inserted by the page';
+      document.body.prepend(p);
+    });
+    await expect.poll(hostCount).toBe(0);
+    await page.evaluate(() => {
+      document.getElementById('shift')?.remove();
+      document.body.style.paddingBottom = '';
+    });
   });
 
   it('opens from the keyboard: Tab to a mark, Enter; Esc closes it and puts focus back on the mark', async () => {

@@ -3,6 +3,7 @@ import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ContactView, NamedRef } from '../../protocol/schemas';
 import { t } from '../i18n';
+import { WriteButton } from '../WriteButton';
 import type { QuickKey } from '../keys';
 import { CompanyForm } from './CompanyForm';
 import { ConvertForm } from './ConvertForm';
@@ -167,9 +168,7 @@ export function ContactActions({ contact, onContact, initialAction, request }: C
           <p>
             {status.text} {status.extra}{' '}
             {undo && (
-              <button type="button" class="btn btn-small" onClick={() => void runUndo(undo)}>
-                {t('qa_undo')}
-              </button>
+              <WriteButton class="btn btn-small" label={t('qa_undo')} onClick={() => void runUndo(undo)} />
             )}
           </p>
         )}

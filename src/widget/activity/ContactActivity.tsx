@@ -21,6 +21,7 @@ import { submitAction } from '../submit';
 import { useWorkspace } from '../useWorkspace';
 import { localInputToSeconds, snoozePresets } from './snooze';
 import { useCall, useHost } from '../host';
+import { WriteButton } from '../WriteButton';
 
 
 export function ContactActivity({ contact }: { contact: ContactView }) {
@@ -186,13 +187,9 @@ function ConversationRow({ conversation: c, onChange }: { conversation: Conversa
           {t('actNote')}
         </button>
         {closed ? (
-          <button type="button" class="btn btn-small" disabled={busy} onClick={() => void run({ kind: 'conversation.open', conversationId: c.id })}>
-            {t('actOpen')}
-          </button>
+          <WriteButton class="btn btn-small" disabled={busy} label={t('actOpen')} onClick={() => void run({ kind: 'conversation.open', conversationId: c.id })} />
         ) : (
-          <button type="button" class="btn btn-small" disabled={busy} onClick={() => void run({ kind: 'conversation.close', conversationId: c.id })}>
-            {t('actClose')}
-          </button>
+          <WriteButton class="btn btn-small" disabled={busy} label={t('actClose')} onClick={() => void run({ kind: 'conversation.close', conversationId: c.id })} />
         )}
         {c.state !== 'closed' && (
           <button type="button" class="btn btn-small" aria-expanded={mode === 'snooze'} onClick={() => toggle('snooze')} disabled={busy}>
