@@ -28,9 +28,9 @@ export interface HighlightOptions {
   label: (email: string) => string;
   /**
    * A mark was activated; `mark` is where focus goes back when the card closes, `where` the activated address's
-   * box now (null once it is gone), to tell whether it moved.
+   * box now (null once it is gone, undefined while the page's re-render is being followed), to tell whether it moved.
    */
-  onActivate: (email: string, rect: DOMRect, mark: HTMLElement | null, where: () => DOMRect | null) => void;
+  onActivate: (email: string, rect: DOMRect, mark: HTMLElement | null, where: () => DOMRect | null | undefined) => void;
 }
 
 export interface Highlighter {
@@ -177,8 +177,25 @@ export function createHighlighter(doc: Document, options: HighlightOptions): Hig
     const mark = marks[i];
     // Measured now, not at the last layout: the card's anchor is where the address is at this moment.
     const rect = mark ? firstLine(mark.range) : null;
-    // The range itself, not "the first mark of this address": another copy of it elsewhere is another anchor.
-    if (rect && mark) options.onActivate(mark.email, rect, buttons[i] ?? null, () => firstLine(mark.range));
+    if (rect && mark) options.onActivate(mark.email, rect, buttons[i] ?? null, () => whereNow(mark, rect));
+  };
+  /**
+   * Where the activated address is now: its own range while the page keeps it, else (the page re-rendered it)
+   * the same address nearest to where it was once the marks are found again; undefined while that is pending,
+   * null once it is gone. Another copy of the address elsewhere on the page is never taken for it.
+   */
+  const whereNow = (mark: Mark, at: DOMRect): DOMRect | null | undefined => {
+    if (mark.range.startContainer.isConnected && !mark.range.collapsed) return firstLine(mark.range);
+    if (rebuild !== undefined) return undefined;
+    let best: DOMRect | null = null;
+    let bestDistance = Infinity;
+    for (const m of marks) {
+      if (m.email !== mark.email) continue;
+      const r = firstLine(m.range);
+      const distance = r ? Math.hypot(r.left - at.left, r.top - at.top) : Infinity;
+      if (r && distance < bestDistance) [best, bestDistance] = [r, distance];
+    }
+    return best;
   };
   // Keyboard: a mark is a button reached with Tab; Enter or Space clicks it.
   root.addEventListener('click', (e) => {
@@ -205,7 +222,10 @@ export function createHighlighter(doc: Document, options: HighlightOptions): Hig
   // A page that re-renders the same addresses (new text nodes, same list) needs the marks found again.
   const changes = new MutationObserver(() => {
     clearTimeout(rebuild);
-    rebuild = setTimeout(() => api.update(shown), 250);
+    rebuild = setTimeout(() => {
+      rebuild = undefined;
+      api.update(shown);
+    }, 250);
   });
   if (doc.body) changes.observe(doc.body, { childList: true, subtree: true, characterData: true });
 

@@ -22,7 +22,7 @@ export function startInPage(doc: Document): InPage {
     (email) => chrome.i18n.getMessage('cardFrameTitle', email) || email,
   );
   /** The address the open card belongs to: where it was when activated, and where it is now. */
-  let anchor: { at: DOMRect; where: () => DOMRect | null } | null = null;
+  let anchor: { at: DOMRect; where: () => DOMRect | null | undefined } | null = null;
   const marks = createHighlighter(doc, {
     label: (email) => chrome.i18n.getMessage('markLabel', email) || email,
     onActivate: (email, rect, mark, where) => {
@@ -36,6 +36,7 @@ export function startInPage(doc: Document): InPage {
   const follow = () => {
     if (!card.email || !anchor) return;
     const now = anchor.where();
+    if (now === undefined) return; // the page is re-rendering: its marks are found again in a moment
     if (!now || Math.abs(now.left - anchor.at.left) > MAX_MOVE_PX || Math.abs(now.top - anchor.at.top) > MAX_MOVE_PX) {
       anchor = null;
       card.close(false);

@@ -37,6 +37,11 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
   /** A menu search by name that found no one. */
   const [noneNamed, setNoneNamed] = useState<string | null>(null);
   const [menuError, setMenuError] = useState<ErrorInfo | null>(null);
+  /**
+   * "Create lead" from the right-click menu acts on the link's target, which may not be the text the link
+   * shows: the address is named here and nothing is created until the user confirms it.
+   */
+  const [leadToConfirm, setLeadToConfirm] = useState<string | null>(null);
   /** The card opens this action's form (the menu's "Tag in Intercom…", a shortcut key); each nonce asks again. */
   const [cardAction, setCardAction] = useState<{ kind: QuickKey; nonce: number } | null>(null);
   const actionNonce = useRef(0);
@@ -130,6 +135,7 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
   const showSearch = (list: string[] | null) => {
     setNoneNamed(null);
     setMenuError(null);
+    setLeadToConfirm(null);
     setSearched(list);
   };
   const runMenuRequest = async (request: MenuRequest) => {
@@ -151,7 +157,7 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
       const emails = request.kind === 'lookup' ? request.emails! : request.emails!.slice(0, 1);
       const found = await people.lookupMany(emails);
       const email = emails[0]!;
-      if (request.kind === 'create-lead' && !found[email]) await createLead(email);
+      if (request.kind === 'create-lead' && !found[email]) setLeadToConfirm(email);
       if (request.kind === 'tag' && found[email]) {
         setCardAction({ kind: 'tag', nonce: ++actionNonce.current });
         setOpen(found[email]);
@@ -223,6 +229,27 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
               <p class="muted" role="status">
                 {t('nameSearchEmpty', noneNamed)}
               </p>
+            )}
+            {leadToConfirm && (
+              <Notice title={t('menuLeadConfirmTitle', leadToConfirm)}>
+                <p class="notice-detail">{t('menuLeadConfirmBody')}</p>
+                <p class="notice-actions">
+                  <button
+                    type="button"
+                    class="btn btn-primary"
+                    onClick={() => {
+                      const email = leadToConfirm;
+                      setLeadToConfirm(null);
+                      void createLead(email);
+                    }}
+                  >
+                    {t('createLead')}
+                  </button>{' '}
+                  <button type="button" class="btn" onClick={() => setLeadToConfirm(null)}>
+                    {t('cancel')}
+                  </button>
+                </p>
+              </Notice>
             )}
             {/* The lists carry the names ("Search result", "People on this page"); their wrappers stay unnamed. */}
             {searched && (
