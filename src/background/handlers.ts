@@ -1,5 +1,6 @@
 /** The worker's handlers, one per route: the whole surface the rest of the extension can ask for. */
 import { connectionInfo } from './connection';
+import { readChecks } from '../core/capabilities';
 import { resultAfterVerify, runAction, verifyAction } from '../core/actions';
 import { AppError } from '../core/errors';
 import { IntercomHttp } from '../core/intercom/http';
@@ -62,7 +63,9 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox(),
       const token = input.token ?? (await tokenFor(new URL(baseUrl).origin, apiOriginOf(await readSettings())));
       if (!token) throw new AppError('no_token');
       if (input.region === 'custom') await ensureHostPermission(baseUrl);
-      return connectionInfo(input.region, await getMe(new IntercomHttp({ baseUrl, token }, limiter)));
+      const http = new IntercomHttp({ baseUrl, token }, limiter);
+      const info = connectionInfo(input.region, await getMe(http));
+      return { ...info, reads: await readChecks(http) };
     },
 
     async 'settings/forget-token'() {

@@ -6,6 +6,7 @@ import type {
   AdminRef,
   CompanyRef,
   ContactActivity,
+  OptionalRead,
   ConversationDetail,
   ConversationSummary,
   TicketAttributeView,
@@ -13,6 +14,7 @@ import type {
   TicketTypeView,
   WorkspaceView,
 } from '../protocol/actions';
+import { optional } from './optional';
 import { getMe, listAdmins, listTeams } from './intercom/admins';
 import { findCompanies } from './intercom/companies';
 import { conversationsOfContact } from './intercom/conversations';
@@ -32,7 +34,10 @@ interface Directory {
   me: MeData;
   admins: AdminData[];
   teams: TeamData[];
+  /** Lists this token may not read (they are empty). */
+  unavailable: OptionalRead[];
 }
+
 
 interface App {
   idCode: string;
@@ -49,7 +54,13 @@ export function directory(s: Session, refresh = false, now = Date.now()): Promis
   if (cached && !refresh) {
     return cached.then((d) => (now - d.at < WORKSPACE_TTL_MS ? d : directory(s, true, now)));
   }
-  const next = Promise.all([getMe(s.http), listAdmins(s.http), listTeams(s.http)]).then(([me, admins, teams]) => ({ at: now, me, admins, teams }));
+  // Only /me is needed (who the token is, which app): admins and teams only name people in the card.
+  const unavailable: OptionalRead[] = [];
+  const next = Promise.all([
+    getMe(s.http),
+    optional(listAdmins(s.http), [], 'admins', unavailable),
+    optional(listTeams(s.http), [], 'teams', unavailable),
+  ]).then(([me, admins, teams]) => ({ at: now, me, admins, teams, unavailable }));
   directories.set(s, next);
   next.catch(() => {
     if (directories.get(s) === next) directories.delete(s);
@@ -65,7 +76,13 @@ export async function workspaceInfo(s: Session, refresh: boolean, actingAdminId:
   const cached = workspaces.get(s);
   if (cached && !refresh && now - cached.at < WORKSPACE_TTL_MS) return cached.view;
   const view = (async (): Promise<WorkspaceView> => {
-    const [d, tags, types] = await Promise.all([directory(s, refresh, now), listTags(s.http), listTicketTypes(s.http)]);
+    const missing: OptionalRead[] = [];
+    const [d, tags, types] = await Promise.all([
+      directory(s, refresh, now),
+      optional(listTags(s.http), [], 'tags', missing),
+      optional(listTicketTypes(s.http), [], 'ticketTypes', missing),
+    ]);
+    const unavailable = [...d.unavailable, ...missing];
     return {
       appId: d.me.app?.id_code ?? '',
       me: adminRef(d.me),
@@ -74,6 +91,7 @@ export async function workspaceInfo(s: Session, refresh: boolean, actingAdminId:
       teams: d.teams.map((t) => ({ id: t.id, name: t.name })),
       tags: tags.map((t) => ({ id: t.id, name: t.name })),
       ticketTypes: types.map(ticketTypeView),
+      ...(unavailable.length ? { unavailable } : {}),
     };
   })();
   workspaces.set(s, { at: now, view });
@@ -176,15 +194,20 @@ export function ticketSummary(t: TicketData, d: Directory): TicketSummary {
 }
 
 export async function contactActivity(s: Session, contactId: string): Promise<ContactActivity> {
+  const missing: OptionalRead[] = [];
   const [conversations, tickets, d] = await Promise.all([
-    collect(conversationsOfContact(s.http, contactId, true)),
-    collect(ticketsOfContact(s.http, contactId)),
+    optional(collect(conversationsOfContact(s.http, contactId, true)), [], 'conversations', missing),
+    optional(collect(ticketsOfContact(s.http, contactId)), [], 'tickets', missing),
     directory(s),
   ]);
   const open = conversations
     .filter((c) => c.state !== 'closed' && c.open !== false)
     .sort((a, b) => (b.updated_at ?? 0) - (a.updated_at ?? 0));
-  return { conversations: open.map((c) => conversationSummary(c, d)), tickets: tickets.map((t) => ticketSummary(t, d)) };
+  return {
+    conversations: open.map((c) => conversationSummary(c, d)),
+    tickets: tickets.map((t) => ticketSummary(t, d)),
+    ...(missing.length ? { unavailable: missing } : {}),
+  };
 }
 
 export async function conversationDetail(s: Session, id: string): Promise<ConversationDetail> {

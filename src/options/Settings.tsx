@@ -3,7 +3,7 @@ import { HighlightSetting } from './HighlightSetting';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorInfo } from '../protocol/client';
 import type { WorkspaceView } from '../protocol/actions';
-import type { ConnectionInfo, ErrorInfo, Region, SettingsView } from '../protocol/schemas';
+import type { ConnectionInfo, ErrorInfo, ReadCheck, Region, SettingsView } from '../protocol/schemas';
 import { errorMessage } from '../widget/errors';
 import { t } from '../widget/i18n';
 import { AutoScanSettings } from './AutoScanSettings';
@@ -41,6 +41,8 @@ export function Settings() {
   const [region, setRegion] = useState<Region>('us');
   const [apiUrl, setApiUrl] = useState('');
   const [status, setStatus] = useState<Status>(null);
+  /** What the tested token could read (checked by the worker, one small read of each part). */
+  const [reads, setReads] = useState<ReadCheck[] | null>(null);
   const [busy, setBusy] = useState(false);
   /** Fields the user has changed: a slow settings/get answer must not overwrite them. */
   const touched = useRef({ region: false, apiUrl: false });
@@ -101,7 +103,9 @@ export function Settings() {
 
   const test = () =>
     run(async () => {
+      setReads(null);
       const info: ConnectionInfo = await call('settings/test', connection());
+      setReads(info.reads ?? null);
       return { kind: 'ok', text: t('connectedAs', [info.workspace, info.admin.name, info.admin.email ?? '']) };
     });
 
@@ -195,6 +199,19 @@ export function Settings() {
           </button>
         </div>
       </form>
+      {reads && (
+        <section aria-labelledby="reads-title" class="settings-form reads">
+          <h2 id="reads-title">{t('tokenReadsTitle')}</h2>
+          <ul class="reads-list">
+            {reads.map((r) => (
+              <li key={r.part} class={r.ok ? 'read-ok' : 'read-no'}>
+                {t(r.ok ? 'tokenReadsYes' : 'tokenReadsNo', t(`readPart_${r.part}`))}
+              </li>
+            ))}
+          </ul>
+          <p class="hint">{t('tokenReadsHelp')}</p>
+        </section>
+      )}
       <section aria-labelledby="acting-title" class="settings-form acting">
         <h2 id="acting-title">{t('actingAdminTitle')}</h2>
         {workspace ? (

@@ -125,6 +125,9 @@ export interface TicketTypeView {
   attributes: TicketAttributeView[];
 }
 
+/** Parts of a workspace a token may lack the permission (or the plan) to read. */
+export type OptionalRead = 'admins' | 'teams' | 'tags' | 'ticketTypes' | 'conversations' | 'tickets';
+
 export interface WorkspaceView {
   appId: string;
   me: AdminRef;
@@ -134,6 +137,8 @@ export interface WorkspaceView {
   teams: NamedRef[];
   tags: NamedRef[];
   ticketTypes: TicketTypeView[];
+  /** What Intercom refused to this token (403, 404, 501): those lists are empty because they cannot be read. */
+  unavailable?: OptionalRead[];
 }
 
 export interface ConversationSummary {
@@ -175,6 +180,8 @@ export interface ContactActivity {
   /** Open conversations, newest first. */
   conversations: ConversationSummary[];
   tickets: TicketSummary[];
+  /** Sections this token may not read: each says so on its own, the rest of the card works. */
+  unavailable?: OptionalRead[];
 }
 
 export interface CompanyRef extends NamedRef {

@@ -144,11 +144,20 @@ export interface SettingsView {
   highlightEmails: boolean;
 }
 
+/** The parts of a workspace the card reads, each of which a token may or may not be allowed to read. */
+export type ReadPart = 'contacts' | 'companies' | 'conversations' | 'tickets' | 'ticketTypes' | 'tags' | 'admins' | 'teams';
+export interface ReadCheck {
+  part: ReadPart;
+  ok: boolean;
+}
+
 export interface ConnectionInfo {
   workspace: string;
   appId: string;
   region: string | null;
   admin: { name: string; email: string | null };
+  /** What this token could read when the connection was tested. */
+  reads?: ReadCheck[];
 }
 
 export type ScanState =

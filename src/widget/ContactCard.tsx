@@ -69,7 +69,8 @@ export function ContactCard({ contact, onBack, onContact, action, backLabel, bac
           <ul class="tags" aria-labelledby="tags-title">
             {contact.tags.map((tag) => (
               <li key={tag.id} class="tag">
-                {tag.name}
+                {/* A token that may not read the workspace's tags gets ids only. */}
+                {tag.name || `#${tag.id}`}
               </li>
             ))}
           </ul>

@@ -35,6 +35,18 @@ export interface ForbidRule {
   message?: string;
 }
 
+/** Intercom's permission scopes that the card depends on, and the paths a token without each may not use. */
+export const SCOPE_PATHS = {
+  read_conversations: ['GET /conversations', 'POST /conversations/search'],
+  write_conversations: ['POST /conversations', 'PUT /conversations', 'DELETE /conversations'],
+  read_tickets: ['GET /tickets', 'POST /tickets/search', 'GET /ticket_types'],
+  write_tickets: ['POST /tickets', 'PUT /tickets'],
+  read_admins: ['GET /admins', 'GET /teams'],
+  read_tags: ['GET /tags'],
+  write_contacts: ['POST /contacts', 'PUT /contacts', 'DELETE /contacts'],
+} as const;
+export type Scope = keyof typeof SCOPE_PATHS;
+
 export interface FaultInput {
   /** Delay added before every API answer. */
   latencyMs?: number;
@@ -46,6 +58,11 @@ export interface FaultInput {
   revokeToken?: boolean;
   /** Paths answered with 403 (after auth): a plan or token scope without access. `"POST /messages"` limits a rule to one method. `null`/`[]` clears. */
   forbidPaths?: (string | ForbidRule)[] | null;
+  /**
+   * A token (or an app's permissions) without these scopes: the paths each needs answer 403, as `forbidPaths`
+   * would (added to them). `null`/`[]` clears. See SCOPE_PATHS.
+   */
+  lacksScopes?: Scope[] | null;
   /**
    * An action rather than a fault: merge contact `from` into `into` right now, as if someone did it in
    * Intercom behind the client's back. Handled by the server (it needs the workspace), not by `Faults`.
@@ -80,6 +97,7 @@ export interface FaultSnapshot {
   rateLimit: { limit: number; windowSeconds: number };
   revokeToken: boolean;
   forbidPaths: ForbidSnapshot[];
+  lacksScopes: ForbidSnapshot[];
   mergedContactStatus: 404 | 410;
   companyLookup: 'company' | 'list';
 }
@@ -103,7 +121,7 @@ export interface RateInfo {
 
 export class FaultError extends Error {}
 
-const KNOWN_KEYS = new Set(['latencyMs', 'failNext', 'rateLimit', 'revokeToken', 'forbidPaths', 'mergedContactStatus', 'companyLookup']);
+const KNOWN_KEYS = new Set(['latencyMs', 'failNext', 'rateLimit', 'revokeToken', 'forbidPaths', 'lacksScopes', 'mergedContactStatus', 'companyLookup']);
 const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']);
 
 function int(x: unknown, name: string, min: number, max: number): number {
@@ -173,6 +191,22 @@ function readForbid(list: unknown): ForbidSnapshot[] {
   });
 }
 
+function readScopes(list: unknown): ForbidSnapshot[] {
+  if (list === null) return [];
+  if (!Array.isArray(list)) throw new FaultError('lacksScopes must be an array');
+  return list.flatMap((scope: unknown, i) => {
+    if (typeof scope !== 'string' || !Object.prototype.hasOwnProperty.call(SCOPE_PATHS, scope)) {
+      throw new FaultError(`lacksScopes[${i}] must be one of ${Object.keys(SCOPE_PATHS).join(', ')}`);
+    }
+    return readForbid(
+      SCOPE_PATHS[scope as Scope].map((rule) => {
+        const [method, path] = rule.split(' ');
+        return { method, path, code: 'forbidden', message: `The app has no ${scope} permission.` };
+      }),
+    );
+  });
+}
+
 export class Faults {
   private s: FaultSnapshot = Faults.initial();
   private windowStart = -1;
@@ -187,6 +221,7 @@ export class Faults {
       rateLimit: { limit: DEFAULT_RATE_LIMIT, windowSeconds: DEFAULT_WINDOW_SECONDS },
       revokeToken: false,
       forbidPaths: [],
+      lacksScopes: [],
       mergedContactStatus: 410,
       companyLookup: 'company',
     };
@@ -220,6 +255,7 @@ export class Faults {
       next.revokeToken = input.revokeToken;
     }
     if (input.forbidPaths !== undefined) next.forbidPaths = readForbid(input.forbidPaths);
+    if (input.lacksScopes !== undefined) next.lacksScopes = readScopes(input.lacksScopes);
     if (input.mergedContactStatus !== undefined) {
       if (input.mergedContactStatus !== 404 && input.mergedContactStatus !== 410) throw new FaultError('mergedContactStatus must be 404 or 410');
       next.mergedContactStatus = input.mergedContactStatus;
@@ -255,7 +291,7 @@ export class Faults {
 
   /** The 403 rule covering this request, if any. */
   forbidden(path: string, method: string): ForbidSnapshot | undefined {
-    return this.s.forbidPaths.find((r) => under(path, r.path) && (r.method === null || r.method === method.toUpperCase()));
+    return [...this.s.forbidPaths, ...this.s.lacksScopes].find((r) => under(path, r.path) && (r.method === null || r.method === method.toUpperCase()));
   }
 
   private roll(): { end: number; now: number } {

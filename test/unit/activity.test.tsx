@@ -134,6 +134,19 @@ describe('conversations and tickets', () => {
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('No open conversations.')).toBeTruthy();
   });
+
+  it('a section the token may not read says so on its own; the other is still shown, with no error', async () => {
+    fake.answers['contact/activity'] = () => ({
+      conversations: [],
+      tickets: [{ id: 'tk-1', ticketId: '42', typeName: 'Bug report', state: 'In progress', title: 'Export fails', url: 'https://app.intercom.com/t/42' }],
+      unavailable: ['conversations'],
+    });
+    render(<ContactActivity contact={ana} />);
+    expect(await screen.findByText(getMessage('cannotReadConversations'))).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Export fails' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText('No open conversations.')).toBeNull();
+  });
 });
 
 describe('conversation actions', () => {

@@ -3,7 +3,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Lookup } from '../../src/core/intercom/lookup';
 import { contactActivity, conversationDetail, findCompanyRefs, plainText } from '../../src/core/reads';
-import { setActingAdmin, workspaceView as workspaceInfo } from '../../src/background/acting-admin';
+import { actingAdminId, setActingAdmin, workspaceView as workspaceInfo } from '../../src/background/acting-admin';
+import { runAction } from '../../src/core/actions';
+import { readChecks } from '../../src/core/capabilities';
 import type { Session } from '../../src/core/session';
 import { calls, useSandbox } from './intercom-sandbox';
 
@@ -93,5 +95,77 @@ describe('a contact’s activity and conversations', () => {
   it('turns HTML into one line of text', () => {
     expect(plainText('<p>Hi &amp; <b>welcome</b></p><p>back</p>')).toBe('Hi & welcome back');
     expect(plainText(null)).toBe('');
+  });
+});
+
+describe('a token without some permissions (issue 11): each part depends only on what it needs', () => {
+  const withTickets = () => {
+    const ticket = env.sandbox.state.tickets[0]!;
+    return ticket.contact_ids[0]!;
+  };
+
+  it('without read_admins (admins and teams): the workspace, a note and a contact’s conversations still work', async () => {
+    env.sandbox.faults.set({ lacksScopes: ['read_admins'] });
+    const s = session();
+    const w = await workspaceInfo(s, false);
+    expect(w.admins).toEqual([]);
+    expect(w.teams).toEqual([]);
+    expect(w.unavailable).toEqual(['admins', 'teams']);
+    expect(w.tags.length).toBeGreaterThan(0);
+    const contact = env.sandbox.state.contacts[0]!;
+    await runAction(s, await actingAdminId(s), { kind: 'contact.note', contactId: contact.id, body: 'Still works' });
+    expect(calls(env.sandbox, 'POST', `/contacts/${contact.id}/notes`)).toHaveLength(1);
+    const conv = env.sandbox.state.conversations.find((c) => c.state === 'open')!;
+    const a = await contactActivity(s, conv.contact_ids[0]!);
+    expect(a.conversations.map((c) => c.id)).toContain(conv.id);
+    expect(a.unavailable).toBeUndefined();
+  });
+
+  it('without read_conversations or read_tickets: the other section is still shown, and the missing one is named', async () => {
+    const contactId = withTickets();
+    env.sandbox.faults.set({ lacksScopes: ['read_conversations'] });
+    const a = await contactActivity(session(), contactId);
+    expect(a).toMatchObject({ conversations: [], unavailable: ['conversations'] });
+    expect(a.tickets.length).toBeGreaterThan(0);
+    env.sandbox.faults.set({ lacksScopes: ['read_tickets'] });
+    const b = await contactActivity(session(), contactId);
+    expect(b).toMatchObject({ tickets: [], unavailable: ['tickets'] });
+    const w = await workspaceInfo(session(), true);
+    expect(w.ticketTypes).toEqual([]);
+    expect(w.unavailable).toEqual(['ticketTypes']);
+  });
+
+  it('without read_tags: contacts are still looked up, their tags unnamed', async () => {
+    const tagged = env.sandbox.state.contacts.find((c) => c.tags.length && c.email)!;
+    env.sandbox.faults.set({ lacksScopes: ['read_tags'] });
+    const found = await session().lookup.lookup([tagged.email!]);
+    const view = Object.values(found)[0]!;
+    expect(view.id).toBe(tagged.id);
+    expect(view.tags.map((t) => t.id).sort()).toEqual(tagged.tags.map((t) => t.id).sort());
+    expect(view.tags.every((t) => t.name === '')).toBe(true);
+  });
+
+  it('a refused token is still an error, not an empty card', async () => {
+    env.sandbox.faults.set({ revokeToken: true });
+    await expect(contactActivity(session(), env.sandbox.state.contacts[0]!.id)).rejects.toMatchObject({ info: { code: 'unauthorized' } });
+  });
+});
+
+describe('what a token can read (Settings → Test connection)', () => {
+  it('is checked with one small read of each part: refused parts are named, the rest are readable', async () => {
+    env.sandbox.faults.set({ lacksScopes: ['read_tickets', 'read_admins'] });
+    const checks = await readChecks(env.client());
+    expect(Object.fromEntries(checks.map((c) => [c.part, c.ok]))).toEqual({
+      contacts: true,
+      companies: true,
+      conversations: true,
+      tickets: false,
+      ticketTypes: false,
+      tags: true,
+      admins: false,
+      teams: false,
+    });
+    // Nothing was written while checking.
+    expect(env.sandbox.requests.filter((r) => r.method !== 'GET' && !r.path.endsWith('/search') && r.path !== '/companies/list')).toEqual([]);
   });
 });

@@ -272,6 +272,31 @@ describe('testing the connection', () => {
     expect(tokenField().value).toBe('tok_new');
   });
 
+  it('lists what the token could read, and what the card will leave out', async () => {
+    fake.answers['settings/test'] = () => ({
+      workspace: 'Acme Support',
+      appId: 'abc123',
+      region: 'US',
+      admin: { name: 'Ana Admin', email: null },
+      reads: [
+        { part: 'contacts', ok: true },
+        { part: 'conversations', ok: false },
+        { part: 'tickets', ok: true },
+      ],
+    });
+    await renderSettings({ ...initial, hasToken: true, tokenHost: 'api.intercom.io' });
+    fireEvent.click(button('Test connection'));
+    const list = await screen.findByRole('list');
+    const section = screen.getByRole('region', { name: 'What this token can read' });
+    expect(section.contains(list)).toBe(true);
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '✓ Contacts',
+      '✗ Conversations: not allowed — the card leaves this out and says why',
+      '✓ Tickets',
+    ]);
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 150)));
+  });
+
   it('gives each failure its own sentence', async () => {
     const failures: Array<[string, Record<string, unknown>, string]> = [
       ['unauthorized', {}, getMessage('err_unauthorized')],

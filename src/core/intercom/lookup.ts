@@ -12,6 +12,7 @@ import type { ContactData } from './shapes';
 import { getMe } from './admins';
 import { companyName } from './companies';
 import { listTags } from './tags';
+import { optional } from '../optional';
 
 export const CACHE_TTL_MS = 5 * 60_000;
 /** Contacts and companies remembered at most; past this the least recently stored are forgotten first. */
@@ -188,7 +189,8 @@ export class Lookup {
     const t = this.tags;
     if (t && !(t instanceof Promise) && this.fresh(t)) return t.value;
     if (t instanceof Promise) return t;
-    const pending = listTags(this.http).then((tags) => new Map(tags.map((t) => [t.id, t.name])));
+    // Tag names only label the card: a token that may not read tags still gets its contacts (tags unnamed).
+    const pending = optional(listTags(this.http), [], 'tags', []).then((tags) => new Map(tags.map((t) => [t.id, t.name])));
     this.tags = pending;
     try {
       const value = await pending;

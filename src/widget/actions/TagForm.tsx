@@ -84,6 +84,7 @@ export function TagForm({ contact, onContact, onDone }: FormProps) {
   return (
     <ActionForm label={t('qa_tagTitle')} onSubmit={() => void submit()}>
       {error ? <ErrorState error={error} /> : !workspace && <p class="muted">{t('loading')}</p>}
+      {workspace?.unavailable?.includes('tags') && <p class="muted">{t('cannotReadTags')}</p>}
       <div class="qa-row qa-combo">
         <label for="qa-tag-input">{t('qa_tagLabel')}</label>
         <input

@@ -96,7 +96,9 @@ export function TicketForm({ contact, onContact, onDone }: FormProps) {
     <ActionForm label={t('qa_ticketTitle')} multiline onSubmit={() => void submit()}>
       {error && <ErrorState error={error} />}
       {!workspace && !error && <p class="muted">{t('loading')}</p>}
-      {workspace && types.length === 0 && <p class="muted">{t('qa_noTicketTypes')}</p>}
+      {workspace && types.length === 0 && (
+        <p class="muted">{t(workspace.unavailable?.includes('ticketTypes') ? 'cannotReadTicketTypes' : 'qa_noTicketTypes')}</p>
+      )}
       <div class="qa-row">
         <label for="qa-ticket-type">{t('qa_ticketType')}</label>
         <select

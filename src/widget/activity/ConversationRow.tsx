@@ -1,0 +1,165 @@
+/**
+ * One open conversation on a contact's card: its state, assignee, tags and last part, and its quick actions
+ * (reply, note, close or open, snooze, assign, tag, view). Every write goes through the worker's outbox
+ * (`submitAction`); the row then shows the conversation as the worker answered it. A conversation's parts are
+ * Intercom's HTML, shown only after DOMPurify has cleaned them (loaded when one is viewed).
+ */
+import { useId, useState } from 'preact/hooks';
+import type { ActionInput, ConversationDetail, ConversationSummary } from '../../protocol/actions';
+import { errorInfo } from '../../protocol/client';
+import type { ErrorInfo } from '../../protocol/schemas';
+import { relativeTime } from '../format';
+import { useHost } from '../host';
+import { t } from '../i18n';
+import { ErrorState, Skeleton } from '../States';
+import { submitAction } from '../submit';
+import { WriteButton } from '../WriteButton';
+import { AssignForm, ConversationTagForm, ReplyForm, SnoozeForm } from './ConversationForms';
+
+type Mode = 'reply' | 'note' | 'snooze' | 'assign' | 'tag' | null;
+
+export function stateText(c: ConversationSummary): string {
+  if (c.state === 'open') return t('stateOpen');
+  if (c.state === 'closed') return t('stateClosed');
+  if (c.state === 'snoozed') {
+    return c.snoozedUntil ? t('stateSnoozedUntil', new Date(c.snoozedUntil * 1000).toLocaleString()) : t('stateSnoozed');
+  }
+  return c.state;
+}
+
+export function ConversationRow({ conversation: c, onChange }: { conversation: ConversationSummary; onChange: (c: ConversationSummary) => void }) {
+  const { call, canWrite } = useHost();
+  const [mode, setMode] = useState<Mode>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [detail, setDetail] = useState<{ detail: ConversationDetail; clean: (html: string) => string } | null>(null);
+  const [viewing, setViewing] = useState(false);
+  const [viewError, setViewError] = useState<ErrorInfo | null>(null);
+  const id = useId();
+
+  const run = async (action: ActionInput): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      const entry = await submitAction(call, action);
+      if (entry.state === 'done') {
+        if (entry.result?.conversation) onChange(entry.result.conversation);
+        setMode(null);
+        return true;
+      }
+      setError(entry.error ?? { code: entry.state === 'uncertain' ? 'uncertain' : 'internal' });
+      return false;
+    } catch (e) {
+      setError(errorInfo(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const toggle = (m: Exclude<Mode, null>) => {
+    setError(null);
+    setMode((prev) => (prev === m ? null : m));
+  };
+
+  const view = () => {
+    if (viewing) return setViewing(false);
+    setViewing(true);
+    setViewError(null);
+    // DOMPurify is loaded only when a conversation is opened: the panel starts without it.
+    Promise.all([call('conversation/get', { id: c.id }), import('./sanitize')])
+      .then(([d, { sanitizeHtml }]) => setDetail({ detail: d, clean: sanitizeHtml }))
+      .catch((e: unknown) => setViewError(errorInfo(e)));
+  };
+
+  const closed = c.state === 'closed' || c.state === 'snoozed';
+  return (
+    <li class="activity-row conversation" aria-labelledby={`${id}-title`}>
+      <a id={`${id}-title`} href={c.url} target="_blank" rel="noopener noreferrer" class="activity-title">
+        {c.title || t('conversationUntitled')}
+      </a>
+      <span class="activity-meta">
+        <span class={`badge badge-state state-${c.state}`}>{stateText(c)}</span>
+        <span>{c.assignee ? t('assignedTo', c.assignee.name) : t('unassigned')}</span>
+        {c.updatedAt !== null && <span class="muted">{relativeTime(c.updatedAt)}</span>}
+      </span>
+      {c.tags.length > 0 && (
+        <ul class="tags" aria-label={t('conversationTags')}>
+          {c.tags.map((tag) => (
+            <li key={tag.id} class="tag">
+              {tag.name}
+            </li>
+          ))}
+        </ul>
+      )}
+      {c.lastPart && <p class="last-part">{c.lastPart}</p>}
+      <div class="activity-actions" role="group" aria-label={t('conversationActions')}>
+        {/* A viewer who may only read gets no write control at all, not disabled ones. */}
+        {canWrite && (<>
+        <button type="button" class="btn btn-small" aria-expanded={mode === 'reply'} onClick={() => toggle('reply')} disabled={busy}>
+          {t('actReply')}
+        </button>
+        <button type="button" class="btn btn-small" aria-expanded={mode === 'note'} onClick={() => toggle('note')} disabled={busy}>
+          {t('actNote')}
+        </button>
+        {closed ? (
+          <WriteButton class="btn btn-small" disabled={busy} label={t('actOpen')} onClick={() => void run({ kind: 'conversation.open', conversationId: c.id })} />
+        ) : (
+          <WriteButton class="btn btn-small" disabled={busy} label={t('actClose')} onClick={() => void run({ kind: 'conversation.close', conversationId: c.id })} />
+        )}
+        {c.state !== 'closed' && (
+          <button type="button" class="btn btn-small" aria-expanded={mode === 'snooze'} onClick={() => toggle('snooze')} disabled={busy}>
+            {t('actSnooze')}
+          </button>
+        )}
+        <button type="button" class="btn btn-small" aria-expanded={mode === 'assign'} onClick={() => toggle('assign')} disabled={busy}>
+          {t('actAssign')}
+        </button>
+        <button type="button" class="btn btn-small" aria-expanded={mode === 'tag'} onClick={() => toggle('tag')} disabled={busy}>
+          {t('actTag')}
+        </button>
+        </>)}
+        <button type="button" class="btn btn-small" aria-expanded={viewing} onClick={view}>
+          {t('actView')}
+        </button>
+      </div>
+      {(mode === 'reply' || mode === 'note') && (
+        <ReplyForm key={mode} note={mode === 'note'} busy={busy} onSubmit={(body) => run({ kind: 'conversation.reply', conversationId: c.id, messageType: mode === 'note' ? 'note' : 'comment', body })} />
+      )}
+      {mode === 'snooze' && <SnoozeForm busy={busy} onSnooze={(until) => void run({ kind: 'conversation.snooze', conversationId: c.id, until })} />}
+      {mode === 'assign' && <AssignForm conversation={c} busy={busy} onAssign={(assigneeType, assigneeId) => void run({ kind: 'conversation.assign', conversationId: c.id, assigneeType, assigneeId })} />}
+      {mode === 'tag' && <ConversationTagForm conversation={c} busy={busy} onTag={(tagId) => void run({ kind: 'conversation.tag', conversationId: c.id, tagId })} />}
+      {busy && (
+        <p class="muted" role="status">
+          {t('sending')}
+        </p>
+      )}
+      {error && <ErrorState error={error} />}
+      {viewing && (
+        <div class="conversation-detail">
+          {viewError ? <ErrorState error={viewError} onRetry={() => { setViewing(false); setTimeout(view); }} /> : !detail ? <Skeleton rows={1} /> : <Parts detail={detail.detail} clean={detail.clean} />}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function Parts({ detail, clean }: { detail: ConversationDetail; clean: (html: string) => string }) {
+  const parts = detail.parts.filter((p) => p.body.trim());
+  if (!parts.length) return <p class="muted">{t('noParts')}</p>;
+  return (
+    <ol class="parts" aria-label={t('conversationParts')}>
+      {parts.map((p) => (
+        <li key={p.id} class="part">
+          <p class="part-meta">
+            <strong>{p.author || t('unknownAuthor')}</strong>
+            {p.partType === 'note' && <span class="badge badge-state">{t('partNote')}</span>}
+            {p.createdAt !== null && <span class="muted">{relativeTime(p.createdAt)}</span>}
+          </p>
+          {/* Cleaned by DOMPurify: no scripts, handlers or javascript: links survive. */}
+          <div class="part-body" dangerouslySetInnerHTML={{ __html: clean(p.body) }} />
+        </li>
+      ))}
+    </ol>
+  );
+}
