@@ -5,6 +5,7 @@ import { AppError } from '../core/errors';
 import { listAdmins } from '../core/intercom/admins';
 import { directory, forgetWorkspace, workspaceInfo } from '../core/reads';
 import type { Session } from '../core/session';
+import { refusedWrites } from './refused-writes';
 import { readSettings, settingsView, writeSettings } from './settings';
 
 export async function actingAdminId(s: Session): Promise<string> {
@@ -25,5 +26,7 @@ export async function setActingAdmin(s: Session | null, adminId: string | null):
 
 /** The workspace as the panel shows it, with Settings' acting admin. */
 export async function workspaceView(s: Session, refresh: boolean): Promise<WorkspaceView> {
-  return workspaceInfo(s, refresh, (await readSettings()).actingAdminId);
+  const view = await workspaceInfo(s, refresh, (await readSettings()).actingAdminId);
+  const refused = refusedWrites(s);
+  return refused.length ? { ...view, refusedWrites: refused } : view;
 }

@@ -7,6 +7,7 @@ import { IntercomHttp } from '../core/intercom/http';
 import { getMe } from '../core/intercom/admins';
 import { Outbox } from './outbox';
 import { PageBudget } from './page-budget';
+import { noteRefusedWrite } from './refused-writes';
 import { contactActivity, conversationDetail, findCompanyRefs } from '../core/reads';
 import { actingAdminId, setActingAdmin, workspaceView } from './acting-admin';
 import type { Handlers } from './router';
@@ -21,7 +22,13 @@ export function createOutbox(): Outbox {
   return new Outbox({
     async run(action) {
       const s = await session();
-      return runAction(s, await actingAdminId(s), action);
+      try {
+        return await runAction(s, await actingAdminId(s), action);
+      } catch (err) {
+        // The app lacks this permission: the card stops offering what the token cannot do.
+        if (err instanceof AppError && err.info.code === 'forbidden') noteRefusedWrite(s, action.kind);
+        throw err;
+      }
     },
     async verify(action, sentAt) {
       const s = await session();

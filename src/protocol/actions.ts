@@ -139,6 +139,8 @@ export interface WorkspaceView {
   ticketTypes: TicketTypeView[];
   /** What Intercom refused to this token (403, 404, 501): those lists are empty because they cannot be read. */
   unavailable?: OptionalRead[];
+  /** Writes Intercom refused to this token when tried (403): the card no longer offers them. */
+  refusedWrites?: string[];
 }
 
 export interface ConversationSummary {

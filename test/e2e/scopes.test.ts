@@ -81,6 +81,23 @@ describe('a token without some permissions', () => {
     await close();
   });
 
+  it('without write_contacts: a refused note says why, and the card stops offering notes', async () => {
+    const { email } = withConversation();
+    const { panel, close } = await cardWithout(['write_contacts'], email);
+    await quick(panel, 'Note').click();
+    await panel.getByRole('textbox', { name: 'Note' }).fill('Not allowed');
+    await panel.getByRole('textbox', { name: 'Note' }).press('Control+Enter');
+    await panel.getByRole('alert').filter({ hasText: 'permission' }).waitFor();
+    // Once the form is closed, notes are no longer offered, and the card says why.
+    await panel.getByRole('textbox', { name: 'Note' }).fill('');
+    await panel.getByRole('textbox', { name: 'Note' }).press('Escape');
+    await panel.getByText('Not offered: Intercom refused Note to this access token.').waitFor();
+    expect(await quick(panel, 'Note').count()).toBe(0);
+    // Only what Intercom refused is withheld: a write not tried yet is still offered.
+    expect(await quick(panel, 'Tag').count()).toBe(1);
+    await close();
+  });
+
   it('Settings → Test connection lists what the token can and cannot read', async () => {
     w.sandbox.faults.set({ lacksScopes: ['read_conversations', 'read_tickets'] });
     const settings = await configure(w);

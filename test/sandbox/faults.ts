@@ -38,12 +38,12 @@ export interface ForbidRule {
 /** Intercom's permission scopes that the card depends on, and the paths a token without each may not use. */
 export const SCOPE_PATHS = {
   read_conversations: ['GET /conversations', 'POST /conversations/search'],
-  write_conversations: ['POST /conversations', 'PUT /conversations', 'DELETE /conversations'],
+  write_conversations: ['POST /conversations/*/reply', 'POST /conversations/*/parts', 'PUT /conversations/*', 'POST /conversations/*/tags', 'DELETE /conversations/*/tags'],
   read_tickets: ['GET /tickets', 'POST /tickets/search', 'GET /ticket_types'],
-  write_tickets: ['POST /tickets', 'PUT /tickets'],
+  write_tickets: ['PUT /tickets/*'],
   read_admins: ['GET /admins', 'GET /teams'],
   read_tags: ['GET /tags'],
-  write_contacts: ['POST /contacts', 'PUT /contacts', 'DELETE /contacts'],
+  write_contacts: ['PUT /contacts/*', 'DELETE /contacts/*', 'POST /contacts/*/notes', 'POST /contacts/*/tags', 'DELETE /contacts/*/tags', 'POST /contacts/*/companies', 'DELETE /contacts/*/companies', 'POST /contacts/convert', 'POST /contacts/merge'],
 } as const;
 export type Scope = keyof typeof SCOPE_PATHS;
 
@@ -148,7 +148,12 @@ function methodOf(x: unknown, name: string): string | null {
   return x.toUpperCase();
 }
 
-const under = (path: string, prefix: string) => prefix === '/' || path === prefix || path.startsWith(`${prefix}/`);
+// A rule's path covers itself and what is below it; a `*` segment stands for any one segment.
+const under = (path: string, prefix: string) => {
+  if (!prefix.includes('*')) return prefix === '/' || path === prefix || path.startsWith(`${prefix}/`);
+  const pattern = prefix.split('/').map((seg) => (seg === '*' ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/');
+  return new RegExp(`^${pattern}(?:/|$)`).test(path);
+};
 
 function readFailNext(f: unknown): FailureSnapshot | null {
   if (f === null) return null;

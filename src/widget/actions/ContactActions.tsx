@@ -16,6 +16,7 @@ import { TagForm } from './TagForm';
 import { TicketForm } from './TicketForm';
 import { activeElementOf } from '../dom';
 import { useCall } from '../host';
+import { useWorkspace } from '../useWorkspace';
 
 export interface ContactActionsProps {
   contact: ContactView;
@@ -41,6 +42,18 @@ const FORMS: Record<Kind, { label: string; Form: (p: FormProps) => JSX.Element }
   event: { label: 'qa_event', Form: EventForm },
 };
 
+/** The write each quick action sends, as the worker names it when Intercom refuses it. */
+const WRITE_OF: Record<Kind, string> = {
+  tag: 'contact.tag',
+  message: 'contact.message',
+  ticket: 'contact.ticket',
+  note: 'contact.note',
+  convert: 'contact.convert',
+  edit: 'contact.update',
+  company: 'contact.attach-company',
+  event: 'contact.event',
+};
+
 /** How long "Undo" stays after a tag is added. */
 export const UNDO_MS = 5000;
 
@@ -56,7 +69,12 @@ export function ContactActions({ contact, onContact, initialAction, request }: C
   const latest = useRef(contact);
   latest.current = contact;
 
-  const kinds = KINDS.filter((k) => k !== 'convert' || contact.role === 'lead');
+  // A write Intercom refused to this token is not offered again (the worker learned it when it was tried).
+  const { workspace } = useWorkspace();
+  const refused = new Set(workspace?.refusedWrites ?? []);
+  // The open form stays (with Intercom's refusal in it) until it is closed.
+  const withheld = KINDS.filter((k) => refused.has(WRITE_OF[k]) && k !== open);
+  const kinds = KINDS.filter((k) => (k !== 'convert' || contact.role === 'lead') && !withheld.includes(k));
 
   const shownId = useRef(contact.id);
   useEffect(() => {
@@ -148,6 +166,9 @@ export function ContactActions({ contact, onContact, initialAction, request }: C
           </button>
         ))}
       </div>
+      {withheld.length > 0 && (
+        <p class="muted qa-withheld">{t('qa_withheld', withheld.map((k) => t(FORMS[k].label)).join(', '))}</p>
+      )}
       {current && Form && (
         <div
           id="qa-pane"

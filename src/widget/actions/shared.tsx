@@ -9,6 +9,7 @@ import { useHost } from '../host';
 import { t } from '../i18n';
 import { ErrorState } from '../States';
 import { submitAction } from '../submit';
+import { loadWorkspace } from '../useWorkspace';
 
 /** What the card says once an action is done. */
 export interface Status {
@@ -37,6 +38,8 @@ export async function send(call: Call, action: ActionInput, onContact?: (c: Cont
     return { ok: false, error: errorInfo(e), uncertain: false };
   }
   if (entry.result?.contact) onContact?.(entry.result.contact);
+  // Refused to this token: the worker now knows, and the card stops offering it.
+  if (entry.error?.code === 'forbidden') void loadWorkspace(call, true).catch(() => undefined);
   if (entry.state === 'done') return { ok: true, entry };
   if (entry.state === 'uncertain') return { ok: false, error: entry.error ?? { code: 'uncertain' }, uncertain: true };
   return { ok: false, error: entry.error ?? { code: 'internal' }, uncertain: false };

@@ -10,6 +10,7 @@ import { errorInfo } from '../../protocol/client';
 import type { ErrorInfo } from '../../protocol/schemas';
 import { relativeTime } from '../format';
 import { useHost } from '../host';
+import { loadWorkspace, useWorkspace } from '../useWorkspace';
 import { t } from '../i18n';
 import { ErrorState, Skeleton } from '../States';
 import { submitAction } from '../submit';
@@ -29,6 +30,9 @@ export function stateText(c: ConversationSummary): string {
 
 export function ConversationRow({ conversation: c, onChange }: { conversation: ConversationSummary; onChange: (c: ConversationSummary) => void }) {
   const { call, canWrite } = useHost();
+  // Writes Intercom refused to this token (learned when tried) are not offered again.
+  const { workspace } = useWorkspace();
+  const may = (kind: ActionInput['kind']) => canWrite && !(workspace?.refusedWrites ?? []).includes(kind);
   const [mode, setMode] = useState<Mode>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -48,6 +52,7 @@ export function ConversationRow({ conversation: c, onChange }: { conversation: C
         return true;
       }
       setError(entry.error ?? { code: entry.state === 'uncertain' ? 'uncertain' : 'internal' });
+      if (entry.error?.code === 'forbidden') void loadWorkspace(call, true).catch(() => undefined);
       return false;
     } catch (e) {
       setError(errorInfo(e));
@@ -95,30 +100,36 @@ export function ConversationRow({ conversation: c, onChange }: { conversation: C
       {c.lastPart && <p class="last-part">{c.lastPart}</p>}
       <div class="activity-actions" role="group" aria-label={t('conversationActions')}>
         {/* A viewer who may only read gets no write control at all, not disabled ones. */}
-        {canWrite && (<>
-        <button type="button" class="btn btn-small" aria-expanded={mode === 'reply'} onClick={() => toggle('reply')} disabled={busy}>
-          {t('actReply')}
-        </button>
-        <button type="button" class="btn btn-small" aria-expanded={mode === 'note'} onClick={() => toggle('note')} disabled={busy}>
-          {t('actNote')}
-        </button>
-        {closed ? (
-          <WriteButton class="btn btn-small" disabled={busy} label={t('actOpen')} onClick={() => void run({ kind: 'conversation.open', conversationId: c.id })} />
-        ) : (
-          <WriteButton class="btn btn-small" disabled={busy} label={t('actClose')} onClick={() => void run({ kind: 'conversation.close', conversationId: c.id })} />
+        {may('conversation.reply') && (
+          <button type="button" class="btn btn-small" aria-expanded={mode === 'reply'} onClick={() => toggle('reply')} disabled={busy}>
+            {t('actReply')}
+          </button>
         )}
-        {c.state !== 'closed' && (
+        {may('conversation.reply') && (
+          <button type="button" class="btn btn-small" aria-expanded={mode === 'note'} onClick={() => toggle('note')} disabled={busy}>
+            {t('actNote')}
+          </button>
+        )}
+        {closed ? (
+          may('conversation.open') && <WriteButton class="btn btn-small" disabled={busy} label={t('actOpen')} onClick={() => void run({ kind: 'conversation.open', conversationId: c.id })} />
+        ) : (
+          may('conversation.close') && <WriteButton class="btn btn-small" disabled={busy} label={t('actClose')} onClick={() => void run({ kind: 'conversation.close', conversationId: c.id })} />
+        )}
+        {c.state !== 'closed' && may('conversation.snooze') && (
           <button type="button" class="btn btn-small" aria-expanded={mode === 'snooze'} onClick={() => toggle('snooze')} disabled={busy}>
             {t('actSnooze')}
           </button>
         )}
-        <button type="button" class="btn btn-small" aria-expanded={mode === 'assign'} onClick={() => toggle('assign')} disabled={busy}>
-          {t('actAssign')}
-        </button>
-        <button type="button" class="btn btn-small" aria-expanded={mode === 'tag'} onClick={() => toggle('tag')} disabled={busy}>
-          {t('actTag')}
-        </button>
-        </>)}
+        {may('conversation.assign') && (
+          <button type="button" class="btn btn-small" aria-expanded={mode === 'assign'} onClick={() => toggle('assign')} disabled={busy}>
+            {t('actAssign')}
+          </button>
+        )}
+        {may('conversation.tag') && (
+          <button type="button" class="btn btn-small" aria-expanded={mode === 'tag'} onClick={() => toggle('tag')} disabled={busy}>
+            {t('actTag')}
+          </button>
+        )}
         <button type="button" class="btn btn-small" aria-expanded={viewing} onClick={view}>
           {t('actView')}
         </button>
