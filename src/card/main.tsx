@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { EXTENSION_HOST, HostProvider } from '../widget/host';
 import { InPageCard } from '../widget/InPageCard';
 import '../widget/styles.css';
+import { applyDocumentLanguage } from '../widget/i18n';
 
 /**
  * The in-page card: the widget hosted in an extension-origin iframe that the content script puts in a closed
@@ -9,6 +10,7 @@ import '../widget/styles.css';
  * the frame element. `#<email>` names the address; nothing else comes from the page.
  */
 const email = decodeURIComponent(location.hash.slice(1));
+applyDocumentLanguage();
 document.title = chrome.i18n.getMessage('cardTitle');
 // A web page surrounds this card: one-click writes ask for a second, deliberate click.
 render(

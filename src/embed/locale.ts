@@ -4,7 +4,7 @@
  * bundle (it is the fallback); other catalogues load on demand as chunks beside sidekick.js.
  */
 import en from '../../public/_locales/en/messages.json';
-import type { Catalogue } from '../widget/i18n';
+import { RTL_LANGS, type Catalogue } from '../widget/i18n';
 
 const lazy = import.meta.glob<Catalogue>(['../../public/_locales/*/messages.json', '!../../public/_locales/en/messages.json'], { import: 'default' });
 
@@ -15,8 +15,6 @@ for (const file of Object.keys(lazy)) {
   if (folder) available.set(folder.toLowerCase().replace(/_/g, '-'), folder);
 }
 
-/** Languages written right to left (by their base language subtag). */
-const RTL = new Set(['ar', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
 
 export function requestedLang(el: Element): string {
   const own = el.closest('[lang]')?.getAttribute('lang')?.trim();
@@ -33,7 +31,7 @@ export function bestCatalogue(lang: string): string {
 export const tagOf = (folder: string): string => folder.replace(/_/g, '-');
 
 export function dirOf(lang: string): 'rtl' | 'ltr' {
-  return RTL.has(lang.toLowerCase().split(/[-_]/)[0]!) ? 'rtl' : 'ltr';
+  return RTL_LANGS.has(lang.toLowerCase().split(/[-_]/)[0]!) ? 'rtl' : 'ltr';
 }
 
 export async function loadCatalogue(folder: string): Promise<Catalogue> {

@@ -44,7 +44,7 @@ export function ContactCard({ contact, onBack, onContact, action, backLabel, bac
       <header class="card-header">
         {onBack && (
           <button type="button" class="btn btn-ghost" onClick={onBack} aria-label={backLabel ?? t('back')}>
-            {backIcon}
+            <span class="icon-flip" aria-hidden="true">{backIcon}</span>
           </button>
         )}
         <Avatar name={contact.name} email={contact.email} src={contact.avatar} size={48} />
@@ -104,7 +104,8 @@ function Field({ label, value }: { label: string; value: string | null }) {
   return (
     <div class="field">
       <dt>{label}</dt>
-      <dd>{value || '—'}</dd>
+      {/* Isolated: an address, a phone number or a name in another script never scrambles a right-to-left line. */}
+      <dd>{value ? <bdi>{value}</bdi> : '—'}</dd>
     </div>
   );
 }

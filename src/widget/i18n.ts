@@ -22,7 +22,18 @@ export function setCatalogue(lang: string, messages: Catalogue): void {
 export function currentLang(): string | undefined {
   if (active) return active.lang;
   const chromeI18n = typeof chrome !== 'undefined' ? chrome.i18n : undefined;
-  return chromeI18n?.getUILanguage?.() || undefined;
+  // The catalogue Chrome picked names its language; the browser's own language may have no catalogue.
+  const tag = chromeI18n?.getMessage?.('langTag');
+  return tag || chromeI18n?.getUILanguage?.() || undefined;
+}
+
+/** "Note, Tag and Ticket" in the language shown (Intl.ListFormat: its own separators and conjunction). */
+export function listText(items: string[]): string {
+  try {
+    return new Intl.ListFormat(currentLang(), { type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
 }
 
 export function t(key: string, substitutions?: string | string[]): string {
@@ -47,3 +58,18 @@ export function formatMessage(messages: Catalogue, key: string, substitutions?: 
     return content === undefined ? '' : positional(content);
   });
 }
+
+/**
+ * An extension page's <html lang dir> for the catalogue Chrome picked: its own `langTag` message, and
+ * Chrome's `@@bidi_dir` (rtl for Persian), so text, dates and numbers read in the language shown and
+ * logical CSS lays the page out right to left without a copy.
+ */
+export function applyDocumentLanguage(doc: Document = document): void {
+  const lang = t('langTag');
+  if (lang && lang !== 'langTag') doc.documentElement.lang = lang;
+  const chromeI18n = typeof chrome !== 'undefined' ? chrome.i18n : undefined;
+  doc.documentElement.dir = active ? (RTL_LANGS.has(active.lang.split('-')[0]!) ? 'rtl' : 'ltr') : chromeI18n?.getMessage('@@bidi_dir') || 'ltr';
+}
+
+/** Languages written right to left, by base subtag. */
+export const RTL_LANGS = new Set(['ar', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);

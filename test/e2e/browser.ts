@@ -19,7 +19,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchExtension(opts: { dist?: string; headless?: boolean; extraArgs?: string[] } = {}): Promise<Browser> {
+/** `lang`: the browser's UI language (needs Debian's chromium-l10n; LANGUAGE and --lang together, as the GUIDE found). */
+export async function launchExtension(opts: { dist?: string; headless?: boolean; extraArgs?: string[]; lang?: string } = {}): Promise<Browser> {
   const dist = path.resolve(ROOT, opts.dist ?? 'dist-sandbox');
   if (!fs.existsSync(path.join(dist, 'manifest.json'))) {
     throw new Error(`${dist} has no built extension: run "npm run build:sandbox" first.`);
@@ -29,6 +30,7 @@ export async function launchExtension(opts: { dist?: string; headless?: boolean;
     executablePath: CHROMIUM,
     headless: opts.headless ?? true,
     viewport: { width: 1100, height: 800 },
+    ...(opts.lang ? { env: { ...process.env, LANGUAGE: opts.lang }, locale: opts.lang } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -39,6 +41,7 @@ export async function launchExtension(opts: { dist?: string; headless?: boolean;
       '--disable-sync',
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
+      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
       ...(opts.extraArgs ?? []),
     ],
   });

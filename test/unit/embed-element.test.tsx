@@ -4,6 +4,8 @@
  * another address, another JWT, removal, theme and language. Real Chromium with the real endpoint:
  * test/e2e/embed.test.ts.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { fireEvent, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bestCatalogue, dirOf } from '../../src/embed/locale';
@@ -134,11 +136,15 @@ describe('<sidekick-contact>', () => {
     document.body.append(wrapper);
     const el = addElement({ email: ana.email!, endpoint: ENDPOINT, auth: jwt('read') }, wrapper);
     await inside(el).findByRole('heading', { name: 'Ana Lima' });
-    // Only English exists today: the card is in English and says so, left to right.
+    // Persian (fa-IR → the fa catalogue): the card is in Persian and says so, right to left.
     const root = el.shadowRoot!.querySelector<HTMLElement>('.sidekick-root')!;
-    expect([root.lang, root.dir]).toEqual(['en', 'ltr']);
+    await waitFor(() => expect([root.lang, root.dir]).toEqual(['fa', 'rtl']));
+    const fa = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../public/_locales/fa/messages.json'), 'utf8')) as Record<string, { message: string }>;
+    await inside(el).findByText(fa.fieldEmail!.message);
     expect(bestCatalogue('en-GB')).toBe('en');
     expect(bestCatalogue('pt_BR')).toBe('en');
+    expect(bestCatalogue('de-CH')).toBe('de');
+    expect(bestCatalogue('ja')).toBe('ja');
     expect(dirOf('fa-IR')).toBe('rtl');
     expect(dirOf('ar')).toBe('rtl');
     expect(dirOf('de-CH')).toBe('ltr');

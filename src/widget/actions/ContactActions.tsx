@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ContactView, NamedRef } from '../../protocol/schemas';
-import { t } from '../i18n';
+import { listText, t } from '../i18n';
 import { WriteButton } from '../WriteButton';
 import type { QuickKey } from '../keys';
 import { CompanyForm } from './CompanyForm';
@@ -167,7 +167,7 @@ export function ContactActions({ contact, onContact, initialAction, request }: C
         ))}
       </div>
       {withheld.length > 0 && (
-        <p class="muted qa-withheld">{t('qa_withheld', withheld.map((k) => t(FORMS[k].label)).join(', '))}</p>
+        <p class="muted qa-withheld">{t('qa_withheld', listText(withheld.map((k) => t(FORMS[k].label))))}</p>
       )}
       {current && Form && (
         <div

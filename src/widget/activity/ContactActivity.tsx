@@ -81,7 +81,7 @@ function TicketRow({ ticket }: { ticket: TicketSummary }) {
   const title = ticket.title || (ticket.ticketId ? t('ticketNumber', ticket.ticketId) : t('ticketUntitled'));
   return (
     <li class="activity-row">
-      <a href={ticket.url} target="_blank" rel="noopener noreferrer" class="activity-title">
+      <a href={ticket.url} target="_blank" rel="noopener noreferrer" class="activity-title" dir="auto">
         {title}
       </a>
       <span class="activity-meta">

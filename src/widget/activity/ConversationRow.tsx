@@ -80,7 +80,7 @@ export function ConversationRow({ conversation: c, onChange }: { conversation: C
   const closed = c.state === 'closed' || c.state === 'snoozed';
   return (
     <li class="activity-row conversation" aria-labelledby={`${id}-title`}>
-      <a id={`${id}-title`} href={c.url} target="_blank" rel="noopener noreferrer" class="activity-title">
+      <a id={`${id}-title`} href={c.url} target="_blank" rel="noopener noreferrer" class="activity-title" dir="auto">
         {c.title || t('conversationUntitled')}
       </a>
       <span class="activity-meta">
@@ -97,7 +97,11 @@ export function ConversationRow({ conversation: c, onChange }: { conversation: C
           ))}
         </ul>
       )}
-      {c.lastPart && <p class="last-part">{c.lastPart}</p>}
+      {c.lastPart && (
+        <p class="last-part" dir="auto">
+          {c.lastPart}
+        </p>
+      )}
       <div class="activity-actions" role="group" aria-label={t('conversationActions')}>
         {/* A viewer who may only read gets no write control at all, not disabled ones. */}
         {may('conversation.reply') && (
