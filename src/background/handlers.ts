@@ -14,6 +14,7 @@ import type { Handlers } from './router';
 import { announceHighlight, injectInPage, TabScans, syncAutoScan } from './scan';
 import { limiter, resetSession, session } from './session';
 import { ALL_SITES } from '../protocol/schemas';
+import { emit, LANGUAGE_EVENT } from '../protocol/events';
 import { apiOriginOf, baseUrlFor, ensureHostPermission, readSettings, settingsView, writeSettings } from './settings';
 import { forgetToken, saveToken, tokenFor } from './vault';
 
@@ -90,6 +91,16 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox(),
     async 'settings/highlight'(input) {
       const next = await writeSettings({ highlightEmails: input.enabled });
       await announceHighlight(input.enabled, scans);
+      return settingsView(next);
+    },
+
+    async 'ui/language'() {
+      return { language: (await readSettings()).language };
+    },
+
+    async 'settings/language'(input) {
+      const next = await writeSettings({ language: input.language });
+      emit(LANGUAGE_EVENT, { language: input.language });
       return settingsView(next);
     },
 

@@ -1,6 +1,6 @@
 /** Region / API URL / auto-scan sites, validated on the way in and on the way out of storage. */
 import * as v from 'valibot';
-import { RegionSchema, type Region, type SettingsView } from '../protocol/schemas';
+import { LanguageSchema, RegionSchema, type Region, type SettingsView } from '../protocol/schemas';
 import { AppError } from '../core/errors';
 import { REGION_HOSTS, checkApiUrl } from '../core/regions';
 import { savedToken } from './vault';
@@ -16,6 +16,7 @@ const StoredSettings = v.object({
   autoScanAll: v.optional(v.boolean(), false),
   actingAdminId: v.optional(v.nullable(v.string()), null),
   highlightEmails: v.optional(v.boolean(), false),
+  language: v.optional(v.nullable(LanguageSchema), null),
 });
 export type Settings = v.InferOutput<typeof StoredSettings>;
 
@@ -78,5 +79,6 @@ export async function settingsView(settings?: Settings): Promise<SettingsView> {
     autoScanAll: s.autoScanAll,
     actingAdminId: s.actingAdminId,
     highlightEmails: s.highlightEmails,
+    language: s.language,
   };
 }

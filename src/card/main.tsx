@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { EXTENSION_HOST, HostProvider } from '../widget/host';
 import { InPageCard } from '../widget/InPageCard';
 import '../widget/styles.css';
-import { applyDocumentLanguage } from '../widget/i18n';
+import { t } from '../widget/i18n';
+import { startInChosenLanguage } from '../widget/language';
 
 /**
  * The in-page card: the widget hosted in an extension-origin iframe that the content script puts in a closed
@@ -10,8 +11,9 @@ import { applyDocumentLanguage } from '../widget/i18n';
  * the frame element. `#<email>` names the address; nothing else comes from the page.
  */
 const email = decodeURIComponent(location.hash.slice(1));
-applyDocumentLanguage();
-document.title = chrome.i18n.getMessage('cardTitle');
+// Settings → Language first: the page renders once, in the chosen language.
+await startInChosenLanguage();
+document.title = t('cardTitle');
 // A web page surrounds this card: one-click writes ask for a second, deliberate click.
 render(
   <HostProvider value={{ ...EXTENSION_HOST, confirmWrites: true }}>

@@ -1,5 +1,6 @@
 /** Settings: the token (write-only: the page never reads it back), the region or a custom API URL. */
 import { HighlightSetting } from './HighlightSetting';
+import { LanguageSetting } from './LanguageSetting';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorInfo } from '../protocol/client';
 import type { WorkspaceView } from '../protocol/actions';
@@ -239,6 +240,7 @@ export function Settings() {
           <p class="hint">{t('actAsNeedsToken')}</p>
         )}
       </section>
+      <LanguageSetting view={view} onChange={setView} />
       <HighlightSetting view={view} onChange={setView} />
       <AutoScanSettings view={view} busy={busy} run={run} onView={setView} />
       <ShortcutSettings />

@@ -1,8 +1,10 @@
 import { render } from 'preact';
 import { Settings } from './Settings';
 import '../widget/styles.css';
-import { applyDocumentLanguage } from '../widget/i18n';
+import { t } from '../widget/i18n';
+import { startInChosenLanguage } from '../widget/language';
 
-applyDocumentLanguage();
-document.title = chrome.i18n.getMessage('settingsTitle');
+// Settings → Language first: the page renders once, in the chosen language.
+await startInChosenLanguage();
+document.title = t('settingsTitle');
 render(<Settings />, document.getElementById('app')!);

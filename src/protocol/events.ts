@@ -12,12 +12,15 @@ export const TAB_EMAILS_EVENT = 'event/tab-state';
 export const OUTBOX_EVENT = 'event/outbox';
 /** Worker → the panel of a window: the right-click menu or a command asked for something (see ./menu). */
 export const MENU_REQUEST_EVENT = 'event/menu-request';
+/** Worker → extension pages: Settings → Language changed; every page shows itself again in it. */
+export const LANGUAGE_EVENT = 'event/language';
 
 export interface WorkerEvents {
   /** What the worker knows of a tab changed. */
   [TAB_EMAILS_EVENT]: { tabId: number; state: ScanState };
   [OUTBOX_EVENT]: { entries: OutboxEntry[] };
   [MENU_REQUEST_EVENT]: { windowId: number; request: MenuRequest };
+  [LANGUAGE_EVENT]: { language: string | null };
 }
 export type WorkerEventName = keyof WorkerEvents;
 /** On the wire: the event's name beside its fields. */

@@ -12,11 +12,13 @@ import * as v from 'valibot';
 import {
   EmailSchema,
   EmailListSchema,
+  LanguageSchema,
   NamesSchema,
   RegionSchema,
   TabIdSchema,
   type ConnectionInfo,
   type ContactView,
+  type Language,
   type ScanState,
   type SettingsView,
 } from './schemas';
@@ -68,6 +70,10 @@ export const ROUTES = {
   'tab/scan': { callers: EXTENSION, input: v.object({ tabId: TabIdSchema }) },
   'tab/state': { callers: EXTENSION, input: v.object({ tabId: TabIdSchema }) },
   'settings/highlight': { callers: EXTENSION, input: v.object({ enabled: v.boolean() }) },
+  /** The language the extension's pages show (Settings → Language; null: the browser's). The card reads it too. */
+  'ui/language': { callers: ['extension', 'card'] as const, input: v.object({}) },
+  /** Settings → Language (null: the browser's); open extension pages switch at once. */
+  'settings/language': { callers: EXTENSION, input: v.object({ language: v.nullable(LanguageSchema) }) },
   'site/auto-scan': { callers: EXTENSION, input: v.object({ origin: OriginSchema, enabled: v.boolean() }) },
   /** "Scan every site automatically" (Settings); the page asks for the permissions first, in the click. */
   'site/auto-scan-all': { callers: EXTENSION, input: v.object({ enabled: v.boolean() }) },
@@ -113,6 +119,8 @@ export const ROUTES = {
 export interface RouteOutputs {
   'emails/found': { accepted: number };
   'settings/highlight': SettingsView;
+  'settings/language': SettingsView;
+  'ui/language': { language: Language | null };
   'settings/get': SettingsView;
   'settings/save': SettingsView;
   'settings/test': ConnectionInfo;

@@ -43,6 +43,11 @@ export const NamesSchema = v.pipe(
 export const EmailListSchema = v.pipe(v.array(v.unknown()), v.maxLength(MAX_REPORTED_EMAILS), v.array(EmailSchema));
 
 export const RegionSchema = v.picklist(['us', 'eu', 'au', 'custom']);
+
+/** The languages the extension speaks (catalogue folders); Settings → Language may pick one over the browser's. */
+export const LANGUAGES = ['en', 'de', 'fr', 'ja', 'th', 'fa'] as const;
+export const LanguageSchema = v.picklist(LANGUAGES);
+export type Language = v.InferOutput<typeof LanguageSchema>;
 export type Region = v.InferOutput<typeof RegionSchema>;
 
 export const TabIdSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -142,6 +147,8 @@ export interface SettingsView {
   actingAdminId: string | null;
   /** Neutral marks on the addresses of scanned pages, each opening the in-page card. Off by default. */
   highlightEmails: boolean;
+  /** Settings → Language; null: the browser's language. */
+  language: Language | null;
 }
 
 /** The parts of a workspace the card reads, each of which a token may or may not be allowed to read. */

@@ -60,3 +60,36 @@ describe.each([
     await settings.close();
   });
 });
+
+describe('Settings → Language, in an English browser', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = { sandbox: await startSandbox(), browser: await launchExtension() };
+    await saveDemoSettings(w);
+  });
+  afterAll(async () => {
+    await w?.browser.close();
+    await w?.sandbox.close();
+  });
+
+  it('switches Settings and an open side panel to Persian at once, and back to the browser’s language', async () => {
+    const fa = (key: string) => catalogue('fa')[key]!.message;
+    const { page, panel } = await openPanelFor(w, `${w.sandbox.url}/demo`);
+    await panel.getByRole('list', { name: 'People on this page' }).waitFor();
+    const settings = await w.browser.open(w.browser.pageUrl('src/options/index.html'));
+    await settings.getByRole('combobox', { name: 'Show Sidekick in' }).selectOption({ label: 'فارسی' });
+    // Both pages start again in Persian, right to left.
+    for (const p of [settings, panel]) {
+      await expect.poll(() => p.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fa', 'rtl']);
+    }
+    await settings.getByRole('heading', { level: 1, name: fa('settingsTitle') }).waitFor();
+    await panel.getByRole('list', { name: fa('onThisPage') }).waitFor();
+    await expectNoViolations(settings);
+    await settings.getByRole('combobox', { name: fa('languageLabel') }).selectOption({ value: '' });
+    await expect.poll(() => settings.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    await settings.getByRole('heading', { level: 1, name: catalogue('en').settingsTitle!.message }).waitFor();
+    await settings.close();
+    await panel.close();
+    await page.close();
+  });
+});

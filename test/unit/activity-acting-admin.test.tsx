@@ -7,7 +7,7 @@ import type { WorkspaceView } from '../../src/protocol/actions';
 import type { SettingsView } from '../../src/protocol/schemas';
 import { installFakeChrome, type FakeChrome } from './fake-chrome';
 
-const view: SettingsView = { region: 'us', apiUrl: null, hasToken: true, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false };
+const view: SettingsView = { region: 'us', apiUrl: null, hasToken: true, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false, language: null };
 const workspace: WorkspaceView = {
   appId: 'abc',
   me: { id: 'a-1', name: 'Sam Support', email: 'sam@x.test' },

@@ -167,7 +167,7 @@ describe('InPageCard', () => {
 
 describe('Settings → Highlight email addresses on pages', () => {
   afterEach(cleanup);
-  const view: SettingsView = { region: 'us', apiUrl: null, hasToken: true, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false };
+  const view: SettingsView = { region: 'us', apiUrl: null, hasToken: true, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false, language: null };
 
   it('is off by default and saves the switch through the worker', async () => {
     const fake = installFakeChrome();

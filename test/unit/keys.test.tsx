@@ -194,7 +194,7 @@ describe('the keys in the panel', () => {
   const ana = contactView({ id: 'c-ana', email: 'ana@acme.test', name: 'Ana Lima' });
   const ben = contactView({ id: 'c-ben', email: 'ben@leads.test', name: 'Ben Okafor', role: 'lead' });
   const directory: Record<string, ContactView | null> = { [ana.email!]: ana, 'cy@nowhere.test': null, [ben.email!]: ben };
-  const settings: SettingsView = { region: 'us', apiUrl: null, hasToken: true, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false };
+  const settings: SettingsView = { region: 'us', apiUrl: null, hasToken: true, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false, language: null };
   const press = (key: string, init: Record<string, unknown> = {}) => fireEvent.keyDown(document.activeElement ?? document.body, { key, ...init });
   const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
 

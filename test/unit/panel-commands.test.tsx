@@ -11,7 +11,7 @@ import { contactView } from './fixtures';
 
 const ana = contactView({ id: 'c-ana', email: 'ana@acme.test', name: 'Ana Lima' });
 const ben = contactView({ id: 'c-ben', email: 'ben@leads.test', name: 'Ben Okafor', role: 'lead' });
-const settings: SettingsView = { region: 'us', apiUrl: null, hasToken: true, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false };
+const settings: SettingsView = { region: 'us', apiUrl: null, hasToken: true, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false, language: null };
 
 let fake: FakeChrome;
 let session: Record<string, unknown>;

@@ -37,7 +37,7 @@ const ana = contact({
 });
 const ben = contact({ id: 'c-ben', email: BEN, name: 'Ben Okafor', role: 'lead' });
 
-const settings: SettingsView = { region: 'us', apiUrl: null, hasToken: true, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false };
+const settings: SettingsView = { region: 'us', apiUrl: null, hasToken: true, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false, language: null };
 const okScan = (emails: string[], total = emails.length, names: Record<string, string> = {}): ScanState => ({ status: 'ok', origin: ORIGIN, emails, total, names });
 
 /** What the fake worker knows of each address. */
@@ -716,7 +716,7 @@ describe('"Scan this site automatically"', () => {
 
   it('shows the site as already enabled, and turns it off without asking again', async () => {
     fake.answers['settings/get'] = () => ({ ...settings, autoScanOrigins: [ORIGIN] });
-    fake.answers['site/auto-scan'] = () => ({ ...settings, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false });
+    fake.answers['site/auto-scan'] = () => ({ ...settings, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false, language: null });
     render(<Panel fixedTabId={7} />);
     await pageList();
     const box = await checkbox();

@@ -9,7 +9,7 @@ import { Settings } from '../../src/options/Settings';
 import type { SettingsView } from '../../src/protocol/schemas';
 import { fail, getMessage, installFakeChrome, type FakeChrome } from './fake-chrome';
 
-const initial: SettingsView = { region: 'us', apiUrl: null, hasToken: false, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false };
+const initial: SettingsView = { region: 'us', apiUrl: null, hasToken: false, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false, language: null };
 
 let fake: FakeChrome;
 
@@ -114,7 +114,7 @@ describe('the controls', () => {
   });
 
   it('starts from the saved settings', async () => {
-    await renderSettings({ region: 'custom', apiUrl: 'https://intercom.proxy.example', hasToken: true, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false });
+    await renderSettings({ region: 'custom', apiUrl: 'https://intercom.proxy.example', hasToken: true, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false, language: null });
     expect(region().value).toBe('custom');
     expect(apiUrl().value).toBe('https://intercom.proxy.example');
     expect(apiUrl().disabled).toBe(false);
@@ -127,7 +127,7 @@ describe('the controls', () => {
 
   it('keeps a Region and API URL the user changed while the saved settings were still loading', async () => {
     let answer!: () => void;
-    const saved: SettingsView = { region: 'eu', apiUrl: null, hasToken: true, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false };
+    const saved: SettingsView = { region: 'eu', apiUrl: null, hasToken: true, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false, language: null };
     fake.answers['settings/get'] = () => new Promise((resolve) => (answer = () => resolve(saved)));
     render(<Settings />);
     await settle();
@@ -356,6 +356,18 @@ describe('a custom API URL and the saved token', () => {
     fireEvent.click(button('Save'));
     await announced('alert', getMessage('err_token_origin', 'api.intercom.io'));
     expect(screen.getByRole('alert').textContent).toContain('Type the token again');
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 150)));
+  });
+});
+
+describe('Settings → Language', () => {
+  it('offers the browser’s language and the six languages by their own names, and saves a choice', async () => {
+    fake.answers['settings/language'] = (input: { language: string | null }) => ({ ...initial, language: input.language });
+    await renderSettings();
+    const select = screen.getByRole('combobox', { name: 'Show Sidekick in' }) as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual(["The browser's language", 'English', 'Deutsch', 'Français', '日本語', 'ไทย', 'فارسی']);
+    fireEvent.change(select, { target: { value: 'ja' } });
+    await waitFor(() => expect(sentOf('settings/language')).toEqual([{ language: 'ja' }]));
     await act(() => new Promise<void>((resolve) => setTimeout(resolve, 150)));
   });
 });

@@ -6,7 +6,7 @@ import { Settings } from '../../src/options/Settings';
 import type { SettingsView } from '../../src/protocol/schemas';
 import { installFakeChrome, type FakeChrome } from './fake-chrome';
 
-const base: SettingsView = { region: 'us', apiUrl: null, hasToken: true, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false };
+const base: SettingsView = { region: 'us', apiUrl: null, hasToken: true, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false, language: null };
 const ALL = ['https://*/*', 'http://*/*'];
 
 let fake: FakeChrome;
