@@ -49,7 +49,9 @@ export function ContactCard({ contact, onBack, onContact, action, backLabel, bac
         )}
         <Avatar name={contact.name} email={contact.email} src={contact.avatar} size={48} />
         <div class="card-heading">
-          <h2 id="card-title" ref={heading} tabIndex={-1}>{contact.name || contact.email || t('unnamed')}</h2>
+          <h2 id="card-title" ref={heading} tabIndex={-1}>
+            <bdi>{contact.name || contact.email || t('unnamed')}</bdi>
+          </h2>
           <span class={`badge badge-${contact.role}`}>{roleLabel(contact.role)}</span>
         </div>
       </header>

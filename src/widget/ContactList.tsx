@@ -51,12 +51,23 @@ function KnownRow({ email, contact, onOpen }: { email: string; contact: ContactV
     <button type="button" class="contact-open" onClick={() => onOpen(contact, email)} data-contact-id={contact.id} data-email={email}>
       <Avatar name={contact.name} email={contact.email} src={contact.avatar} />
       <span class="contact-text">
-        <span class="contact-name">{contact.name || contact.email}</span>
+        {/* Names, addresses and companies come in any script: each isolated, so none scrambles its line. */}
+        <span class="contact-name">
+          <bdi>{contact.name || contact.email}</bdi>
+        </span>
         <span class="contact-meta">
           <span class={`badge badge-${contact.role}`}>{roleLabel(contact.role)}</span>
-          {company && <span class="contact-company">{company}</span>}
+          {company && (
+            <span class="contact-company">
+              <bdi>{company}</bdi>
+            </span>
+          )}
         </span>
-        {contact.name && <span class="contact-email">{contact.email}</span>}
+        {contact.name && (
+          <span class="contact-email">
+            <bdi>{contact.email}</bdi>
+          </span>
+        )}
       </span>
     </button>
   );
@@ -70,7 +81,7 @@ function UnknownRow({ email, creating, onCreateLead }: { email: string; creating
       <Avatar name={null} email={email} src={null} />
       <span class="contact-text">
         <span class="contact-name" id={emailId}>
-          {email}
+          <bdi>{email}</bdi>
         </span>
         <span class="contact-meta muted">{t('notInIntercom')}</span>
       </span>

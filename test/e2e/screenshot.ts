@@ -1,12 +1,14 @@
 /**
  * `npm run screenshot`: the README's pictures, taken from the real extension against the sandbox — the demo CRM
  * page with the side panel listing its people, side by side; the in-page card opened on a highlighted address;
- * and the demo back office with its embedded `<sidekick-contact>` cards (screenshot-embed.ts).
+ * the demo back office with its embedded `<sidekick-contact>` cards (screenshot-embed.ts); and the panel in
+ * Persian and Japanese (screenshot-languages.ts).
  */
 import path from 'node:path';
 import { ROOT } from './browser';
 import { openPanelFor, saveDemoSettings, startWorld, stopWorld, textBox } from './helpers';
 import { shootEmbed } from './screenshot-embed';
+import { shootLanguages } from './screenshot-languages';
 
 const w = await startWorld();
 try {
@@ -56,3 +58,4 @@ try {
 }
 
 await shootEmbed();
+await shootLanguages();
