@@ -9,6 +9,8 @@ import { LANGUAGE_EVENT, onWorkerEvent } from '../protocol/events';
 import { applyDocumentLanguage, setCatalogue, type Catalogue } from './i18n';
 
 export async function startInChosenLanguage(): Promise<void> {
+  // At once, the language Chrome picked; a moment later the chosen one, if it differs.
+  applyDocumentLanguage();
   try {
     const { language } = await extensionTransport.call('ui/language', {});
     if (language) {

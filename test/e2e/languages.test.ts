@@ -34,7 +34,7 @@ describe.each([
 
   it('the panel, a card and a quick action speak it, laid out in its direction', async () => {
     const { page, panel } = await openPanelFor(w, `${w.sandbox.url}/demo`);
-    expect(await panel.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([lang, dir]);
+    await expect.poll(() => panel.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([lang, dir]);
     const list = panel.getByRole('list', { name: m('onThisPage') });
     const person = contactOf(w.sandbox, DEMO_EMAILS.known[0]!);
     await list.getByRole('button', { name: new RegExp(person.name!) }).first().click();
@@ -53,7 +53,7 @@ describe.each([
 
   it('Settings speaks it too, and axe finds nothing', async () => {
     const settings = await w.browser.open(w.browser.pageUrl('src/options/index.html'));
-    expect(await settings.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([lang, dir]);
+    await expect.poll(() => settings.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([lang, dir]);
     await settings.getByRole('heading', { level: 1, name: m('settingsTitle') }).waitFor();
     await settings.getByLabel(m('accessToken')).waitFor();
     await expectNoViolations(settings);
