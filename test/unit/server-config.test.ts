@@ -6,7 +6,8 @@ import { authenticate } from '../../src/server/auth';
 import { configFromEnv, ConfigError, portFromEnv } from '../../src/server/config';
 import { mintSidekickToken } from '../../src/server/mint';
 
-const TOKEN = 'dG9rOmFiY2RlZi0xMjM0NTY3ODkw';
+// A made-up token (not in any real format): what matters is that it never appears in a message.
+const TOKEN = 'test-only-intercom-token-0123456789';
 const SECRET = 'a-secret-of-at-least-thirty-two-bytes-long';
 const env = (extra: Record<string, string | undefined> = {}) => ({ INTERCOM_TOKEN: TOKEN, SIDEKICK_SECRET: SECRET, ...extra });
 
