@@ -35,7 +35,7 @@ export function ErrorState({ error, onRetry }: { error: ErrorInfo; onRetry?: () 
   return (
     <div class="notice notice-error" role="alert">
       <p class="notice-title">{errorMessage(error, kind)}</p>
-      {showsDetail(error, kind) && <p class="notice-detail">{t('intercomSaid', error.detail!)}</p>}
+      {showsDetail(error) && <p class="notice-detail">{t('intercomSaid', error.detail!)}</p>}
       <p class="notice-actions">
         {needsSettings(error, kind) && (
           <a

@@ -49,13 +49,12 @@ export function needsSettings(info: ErrorInfo, kind: Kind = 'extension'): boolea
 }
 
 /**
- * Whether `detail` is Intercom's own words, worth showing under the sentence. Some codes carry a host name the
- * sentence already says; in an embed the endpoint's own refusals and non-JSON answers carry no words of Intercom's.
+ * Whether `detail` is Intercom's own words, shown under the sentence as "Intercom said: …". Only an answer from
+ * Intercom carries them (with its error code): words the worker or an endpoint wrote themselves are English, not
+ * Intercom's, and are never shown as if they were.
  */
-export function showsDetail(info: ErrorInfo, kind: Kind = 'extension'): boolean {
-  if (!info.detail) return false;
-  if (['unreachable', 'timeout', 'invalid_url', 'no_permission', 'endpoint_unreachable', 'token_origin'].includes(info.code)) return false;
-  return kind === 'extension' || !['auth_missing', 'auth_expired', 'auth_refused', 'scope_missing', 'too_large', 'internal', 'server'].includes(info.code);
+export function showsDetail(info: ErrorInfo): boolean {
+  return !!info.detail && !!info.intercomCode;
 }
 
 function regionName(region: string | undefined): string {

@@ -105,7 +105,7 @@ describe('Message', () => {
   });
 
   it('shows why a failed message failed', async () => {
-    rig.respond = (a) => entry(a, 'failed', undefined, { code: 'unprocessable', detail: 'Message body is too long' });
+    rig.respond = (a) => entry(a, 'failed', undefined, { code: 'unprocessable', detail: 'Message body is too long', intercomCode: 'parameter_invalid' });
     const form = openMessage();
     fireEvent.input(within(form).getByRole('textbox', { name: 'Message' }), { target: { value: 'Hello' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Send' }));

@@ -100,7 +100,7 @@ describe('Ticket', () => {
   });
 
   it('shows the error when the ticket could not be created, keeping the form', async () => {
-    rig.respond = (a) => entry(a, 'failed', undefined, { code: 'bad_request', detail: 'Ticket type is archived' });
+    rig.respond = (a) => entry(a, 'failed', undefined, { code: 'bad_request', detail: 'Ticket type is archived', intercomCode: 'parameter_invalid' });
     const form = await openTicket('Customer request');
     fireEvent.input(within(form).getByRole('textbox', { name: 'Title' }), { target: { value: 'Refund' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Create ticket' }));

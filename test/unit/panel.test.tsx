@@ -351,11 +351,20 @@ describe('lookup errors', () => {
   });
 
   it('shows what Intercom said under the sentence', async () => {
-    fake.answers['contacts/lookup'] = () => fail('server', { detail: 'Service Unavailable' });
+    fake.answers['contacts/lookup'] = () => fail('server', { detail: 'Service Unavailable', intercomCode: 'service_unavailable' });
     render(<Panel fixedTabId={7} />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain(getMessage('err_server'));
     expect(alert.textContent).toContain('Intercom said: Service Unavailable');
+  });
+
+  it('never shows words of its own (or an endpoint’s) as if Intercom had said them', async () => {
+    fake.answers['contacts/lookup'] = () => fail('uncertain', { detail: 'The extension stopped while this was being sent.' });
+    render(<Panel fixedTabId={7} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(getMessage('err_uncertain'));
+    expect(alert.textContent).not.toContain('Intercom said');
+    expect(alert.textContent).not.toContain('The extension stopped');
   });
 });
 
