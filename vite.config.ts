@@ -71,7 +71,8 @@ export default defineConfig(({ mode }) => mode === 'widget' ? widgetConfig() : (
     __SANDBOX__: JSON.stringify(mode === 'sandbox'),
   },
   build: {
-    outDir: mode === 'sandbox' ? 'dist-sandbox' : 'dist',
+    // SIDEKICK_OUT_DIR: a build of one's own beside others' (parallel work on one tree); tests read SIDEKICK_DIST.
+    outDir: process.env.SIDEKICK_OUT_DIR ?? (mode === 'sandbox' ? 'dist-sandbox' : 'dist'),
     emptyOutDir: true,
     target: 'chrome130',
     sourcemap: false,

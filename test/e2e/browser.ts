@@ -21,7 +21,7 @@ export interface Browser {
 
 /** `lang`: the browser's UI language (needs Debian's chromium-l10n; LANGUAGE and --lang together, as the GUIDE found). */
 export async function launchExtension(opts: { dist?: string; headless?: boolean; extraArgs?: string[]; lang?: string } = {}): Promise<Browser> {
-  const dist = path.resolve(ROOT, opts.dist ?? 'dist-sandbox');
+  const dist = path.resolve(ROOT, opts.dist ?? process.env.SIDEKICK_DIST ?? 'dist-sandbox');
   if (!fs.existsSync(path.join(dist, 'manifest.json'))) {
     throw new Error(`${dist} has no built extension: run "npm run build:sandbox" first.`);
   }
