@@ -1,10 +1,10 @@
 /// <reference types="vitest/config" />
 import fs from 'node:fs';
 import path from 'node:path';
-import { defineConfig } from 'vite';
+import { build, defineConfig, minifySync } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
-import type { Plugin, UserConfig } from 'vite';
+import type { Plugin, ResolvedConfig, Rollup, UserConfig } from 'vite';
 import { buildManifest } from './manifest.config.ts';
 
 /**
@@ -45,13 +45,73 @@ function compactCatalogues(): Plugin {
   };
 }
 
+/**
+ * The bundle map (`npm run bench` prints it): for every emitted JS file, the bytes each source module renders
+ * to in it (Rollup's `chunk.modules`, each minified alone), written beside the output directory as
+ * `<outDir>.bundle-map.json` so it never ships inside the extension. crxjs builds the content scripts in builds
+ * of their own without our plugins; they are built again here the same way (IIFE, same define and minifier) only
+ * to read their modules, and checked against the emitted file.
+ */
+function bundleMap(): Plugin {
+  type Files = Record<string, { modules: Record<string, number> }>;
+  let config: ResolvedConfig;
+  const rel = (id: string) => {
+    const clean = id.replace(/\0/g, '').replace(/\?.*$/, '');
+    return path.isAbsolute(clean) ? path.relative(config.root, clean) : clean;
+  };
+  // Weights: each module's rendered code minified alone (names mangled, nothing dropped), since its rendered
+  // length overstates our TypeScript against a package that ships minified.
+  const weigh = (code: string | null) => {
+    if (!code) return 0;
+    const out = minifySync('module.js', code, { compress: false, mangle: { toplevel: true }, module: true });
+    return out.errors.length ? code.length : out.code.length;
+  };
+  const modulesOf = (chunk: Rollup.OutputChunk) =>
+    Object.fromEntries(Object.entries(chunk.modules).filter(([, m]) => m.renderedLength > 0).map(([id, m]) => [rel(id), weigh(m.code)]));
+  return {
+    name: 'sidekick:bundle-map',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    async generateBundle(_options, bundle) {
+      const files: Files = {};
+      for (const out of Object.values(bundle)) if (out.type === 'chunk') files[out.fileName] = { modules: modulesOf(out) };
+      // crxjs's IIFE content scripts arrive as assets: src/content/<name>.js from src/content/<name>.ts.
+      for (const out of Object.values(bundle)) {
+        if (out.type !== 'asset' || !/^src\/.+\.js$/.test(out.fileName)) continue;
+        const entry = path.join(config.root, out.fileName.replace(/\.js$/, '.ts'));
+        if (!fs.existsSync(entry)) continue;
+        const result = (await build({
+          configFile: false, logLevel: 'silent', root: config.root, mode: config.mode, resolve: config.resolve, define: config.define,
+          build: {
+            write: false, emptyOutDir: false, minify: config.build.minify, target: config.build.target,
+            lib: { entry, formats: ['iife'], name: 'map', fileName: () => out.fileName },
+            rollupOptions: { output: { entryFileNames: out.fileName } },
+          },
+        })) as Rollup.RollupOutput | Rollup.RollupOutput[];
+        const chunk = (Array.isArray(result) ? result.flatMap((r) => r.output) : result.output)
+          .find((o): o is Rollup.OutputChunk => o.type === 'chunk' && o.isEntry);
+        const shipped = typeof out.source === 'string' ? out.source : new TextDecoder().decode(out.source);
+        // Another minifier or option than crxjs's would attribute the wrong bytes: say so rather than guess.
+        if (chunk && Math.abs(chunk.code.length - shipped.length) <= 64) files[out.fileName] = { modules: modulesOf(chunk) };
+        else this.warn(`bundle map: ${out.fileName} rebuilt to ${chunk?.code.length} B, shipped ${shipped.length} B; left out`);
+      }
+      const outDir = path.resolve(config.root, config.build.outDir);
+      fs.writeFileSync(`${outDir}.bundle-map.json`, JSON.stringify({ outDir: path.basename(outDir), files }, null, 1));
+    },
+  };
+}
+
 /** `npm run build:widget`: `<sidekick-contact>` as one ES module for other sites (dist-widget/sidekick.js). */
 const widgetConfig = (): UserConfig => ({
-  plugins: [preact(), compactCatalogues()],
+  plugins: [preact(), compactCatalogues(), bundleMap()],
   publicDir: false,
   define: { __SANDBOX__: 'false', 'process.env.NODE_ENV': '"production"' },
   build: {
-    outDir: 'dist-widget',
+    // SIDEKICK_WIDGET_OUT_DIR: a widget build of one's own (the e2e and the sandbox's /widget/ read dist-widget).
+    outDir: process.env.SIDEKICK_WIDGET_OUT_DIR ?? 'dist-widget',
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
@@ -65,7 +125,7 @@ const widgetConfig = (): UserConfig => ({
 
 export default defineConfig(({ mode }) => mode === 'widget' ? widgetConfig() : ({
   // The crx plugin only builds the extension; vitest runs without it.
-  plugins: [preact(), ...(process.env.VITEST ? [] : [crx({ manifest: buildManifest(mode) }), noWebAccessibleScripts()])],
+  plugins: [preact(), ...(process.env.VITEST ? [] : [crx({ manifest: buildManifest(mode) }), noWebAccessibleScripts(), bundleMap()])],
   define: {
     // Lets the worker accept http://127.0.0.1 / localhost API URLs (the local sandbox). False in production.
     __SANDBOX__: JSON.stringify(mode === 'sandbox'),

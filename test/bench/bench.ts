@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: figures, measured in one run, each printed beside its baseline.
- *  - gzip size of each entry of the production build (dist/)
+ *  - gzip size of each entry of the production build (dist/), and the bundle map: where each entry's bytes come from
  *  - contact-search requests the real worker makes for pages of 10, 100 and 1,000 addresses (sandbox build in
  *    Chromium against the local sandbox), against one request per address (what workflow tools do)
  *  - the time to resolve 1,000 addresses under a small rate-limit budget, against the least that budget allows
@@ -16,19 +16,15 @@ import { measureColleagues } from './colleagues';
 import { measureDetection } from './detection';
 import { measureFaults } from './faults';
 import { measureLookups } from './lookups';
-import { entrySizes, widgetSize } from './sizes';
+import { sizeReport } from './bundle-map';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 const pad = (s: string | number, w: number) => String(s).padStart(w);
 
 console.log('\nEntry sizes (production build, dist/): each entry with every chunk and stylesheet it loads up front (DOMPurify loads when a conversation is opened)');
-console.log(`${'entry'.padEnd(16)}${pad('files', 6)}${pad('raw B', 10)}${pad('gzip B', 10)}`);
-const sizes = entrySizes(path.join(ROOT, 'dist'));
-for (const s of sizes) {
-  console.log(`${s.entry.padEnd(16)}${pad(s.files, 6)}${pad(fmt(s.raw), 10)}${pad(fmt(s.gzip), 10)}`);
-}
-const widget = widgetSize(path.join(ROOT, 'dist-widget'));
-console.log(`${widget.entry.padEnd(16)}${pad(widget.files, 6)}${pad(fmt(widget.raw), 10)}${pad(fmt(widget.gzip), 10)}   dist-widget/sidekick.js, target ≤ 35 KB gzip`);
+// The table, then the bundle map: each entry's biggest modules and its totals per package.
+const { sizes, lines: sizeLines } = sizeReport(path.join(ROOT, 'dist'), path.join(ROOT, 'dist-widget'));
+for (const line of sizeLines) console.log(line);
 
 const d = await measureDetection();
 const ms = (n: number) => `${n.toFixed(n < 1 ? 4 : 1)} ms`;

@@ -24,6 +24,8 @@ function closure(dist: string, file: string, seen = new Set<string>()): Set<stri
 export interface EntrySize {
   entry: string;
   files: number;
+  /** The files counted, relative to the build directory. */
+  paths: string[];
   raw: number;
   gzip: number;
 }
@@ -49,6 +51,7 @@ export function entrySizes(dist: string): EntrySize[] {
     return {
       entry,
       files: files.length,
+      paths: files.map((f) => path.relative(dist, f)),
       raw: buffers.reduce((n, b) => n + b.length, 0),
       gzip: buffers.reduce((n, b) => n + zlib.gzipSync(b, { level: 9 }).length, 0),
     };
@@ -62,6 +65,7 @@ export function widgetSize(distWidget: string): EntrySize {
   return {
     entry: 'embed element',
     files: files.length,
+    paths: files.map((f) => path.relative(distWidget, f)),
     raw: buffers.reduce((n, b) => n + b.length, 0),
     gzip: buffers.reduce((n, b) => n + zlib.gzipSync(b, { level: 9 }).length, 0),
   };
