@@ -6,6 +6,7 @@ import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import type { Plugin, ResolvedConfig, Rollup, UserConfig } from 'vite';
 import { buildManifest } from './manifest.config.ts';
+import { privacyPagePlugin } from './scripts/privacy-page.ts';
 
 /**
  * crxjs lists scripts meant for chrome.scripting as web-accessible to every site. They don't need to be:
@@ -125,7 +126,7 @@ const widgetConfig = (): UserConfig => ({
 
 export default defineConfig(({ mode }) => mode === 'widget' ? widgetConfig() : ({
   // The crx plugin only builds the extension; vitest runs without it.
-  plugins: [preact(), ...(process.env.VITEST ? [] : [crx({ manifest: buildManifest(mode) }), noWebAccessibleScripts(), bundleMap()])],
+  plugins: [preact(), ...(process.env.VITEST ? [] : [crx({ manifest: buildManifest(mode) }), noWebAccessibleScripts(), bundleMap(), privacyPagePlugin(import.meta.dirname)])],
   define: {
     // Lets the worker accept http://127.0.0.1 / localhost API URLs (the local sandbox). False in production.
     __SANDBOX__: JSON.stringify(mode === 'sandbox'),
