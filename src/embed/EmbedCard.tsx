@@ -5,7 +5,7 @@
  */
 import { ContactCard } from '../widget/ContactCard';
 import { useHost } from '../widget/host';
-import { t } from '../widget/i18n';
+import { t, tn } from '../widget/i18n';
 import { ErrorState, Notice, Skeleton } from '../widget/States';
 import { useOneContact } from '../widget/useOneContact';
 
@@ -28,7 +28,7 @@ export function EmbedCard({ email, problem, waiting }: EmbedCardProps) {
     <>
       {/* Always in the tree, so a screen reader announces the line when it appears. */}
       <p class="embed-waiting" role="status">
-        {waiting !== null ? t('embedWaiting', String(waiting)) : ''}
+        {waiting !== null ? tn('embedWaiting', waiting) : ''}
       </p>
       {error ? (
         <ErrorState error={error} onRetry={retry} />

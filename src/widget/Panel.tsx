@@ -9,7 +9,7 @@ import { HelpOverlay } from './HelpOverlay';
 import { moveInLists, usePanelKeys, type QuickKey } from './keys';
 import { OutboxPanel } from './outbox/OutboxPanel';
 import { ContactList, type Row } from './ContactList';
-import { t } from './i18n';
+import { num, t, tn } from './i18n';
 import { SearchBox } from './SearchBox';
 import { SiteToggle } from './SiteToggle';
 import { ErrorState, Notice, Skeleton } from './States';
@@ -313,10 +313,10 @@ function PageBody({ scanStatus, scanError, lookupError, rows, total, onRetry, on
       {/* A failed lookup is explained above the addresses, which stay listed (as "Not looked up"). */}
       {lookupError && <ErrorState error={lookupError} onRetry={onRetry} />}
       <p class="count" aria-live="polite">
-        {total > rows.length ? t('countCapped', [String(rows.length), String(total)]) : t('count', String(rows.length))}
+        {total > rows.length ? t('countCapped', [num(rows.length), num(total)]) : tn('count', rows.length)}
       </p>
       <ContactList id={PAGE_LIST} label={t('onThisPage')} rows={rows} onOpen={onOpen} onCreateLead={onCreateLead} />
-      {total > rows.length && <p class="list-more muted">{t('andMore', String(total - rows.length))}</p>}
+      {total > rows.length && <p class="list-more muted">{tn('andMore', total - rows.length)}</p>}
     </>
   );
 }

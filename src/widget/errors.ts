@@ -6,7 +6,7 @@
  */
 import type { ErrorInfo } from '../protocol/schemas';
 import type { Host } from './host';
-import { t } from './i18n';
+import { t, tn } from './i18n';
 
 type Kind = Host['kind'];
 
@@ -28,7 +28,7 @@ export function errorMessage(info: ErrorInfo, kind: Kind = 'extension'): string 
   if (embedKey) return t(embedKey);
   switch (info.code) {
     case 'rate_limited':
-      return t('err_rate_limited', String(info.retryAfter ?? 10));
+      return tn('err_rate_limited', info.retryAfter ?? 10);
     case 'wrong_region':
       return t('err_wrong_region', regionName(info.region));
     case 'unreachable':

@@ -26,6 +26,11 @@ export function relativeTime(unixSeconds: number | null, now = Date.now()): stri
   return rtf.format(0, 'minute');
 }
 
+/** A date and time in the language shown (Intl.DateTimeFormat); Intercom times are Unix seconds. */
+export function dateTimeText(unixSeconds: number): string {
+  return new Intl.DateTimeFormat(currentLang(), { dateStyle: 'medium', timeStyle: 'short' }).format(unixSeconds * 1000);
+}
+
 export function attributeText(value: string | number | boolean | null): string {
   if (value === null) return '—';
   if (typeof value === 'boolean') return value ? t('yes') : t('no');

@@ -36,6 +36,35 @@ export function listText(items: string[]): string {
   }
 }
 
+/** A number as the language shown writes it (Intl.NumberFormat: its digits and grouping, Persian digits in Persian). */
+export function num(n: number): string {
+  try {
+    return new Intl.NumberFormat(currentLang()).format(n);
+  } catch {
+    return String(n);
+  }
+}
+
+/** CLDR's plural category of `n` in `lang` (Intl.PluralRules): Japanese and Thai have only `other`, French's `one` takes 0. */
+export function pluralCategory(n: number, lang = currentLang()): Intl.LDMLPluralRule {
+  try {
+    return new Intl.PluralRules(lang).select(n);
+  } catch {
+    return n === 1 ? 'one' : 'other';
+  }
+}
+
+/**
+ * A message that carries a count: `key_<category>` for `n` in the language shown (`count_one`, `count_other`…),
+ * else `key_other`; `n` formatted for that language is `$1`, further substitutions follow it.
+ */
+export function tn(key: string, n: number, more: string[] = []): string {
+  const subs = [num(n), ...more];
+  const own = `${key}_${pluralCategory(n)}`;
+  const text = t(own, subs);
+  return text === own ? t(`${key}_other`, subs) : text;
+}
+
 export function t(key: string, substitutions?: string | string[]): string {
   if (active) return formatMessage(active.messages, key, substitutions);
   const chromeI18n = typeof chrome !== 'undefined' ? chrome.i18n : undefined;

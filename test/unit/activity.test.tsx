@@ -273,7 +273,7 @@ describe('conversation actions', () => {
     render(<ContactActivity contact={ana} />);
     fireEvent.click(within(await row('Billing question')).getByRole('button', { name: 'Close' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain(getMessage('err_rate_limited', '30'));
+    expect(alert.textContent).toContain(getMessage('err_rate_limited_other', '30'));
     expect((await row('Billing question')).textContent).toContain('Open');
   });
 

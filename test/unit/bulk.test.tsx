@@ -138,7 +138,7 @@ describe('Tag all', () => {
     expect(screen.getByText('2 done, 1 failed.')).toBeTruthy();
     expect(results()).toEqual([
       ['ana@acme.test', 'Done'],
-      ['ben@leads.test', getMessage('err_rate_limited', '20')],
+      ['ben@leads.test', getMessage('err_rate_limited_other', '20')],
       ['dee@acme.test', 'Done'],
     ]);
     // The run is over: the buttons are back, Cancel is gone.

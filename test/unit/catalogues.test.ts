@@ -3,6 +3,8 @@
  * Every catalogue beside English (issue 12): exactly English's keys, the same placeholders with the same
  * contents, every placeholder English uses also used, and no message left in English by mistake (ALLOWED lists
  * what really is the same in that language: brand names, key names, symbols, loanwords Intercom itself uses).
+ * A message that carries a count comes in plural forms, `key_<category>`: each language has exactly the
+ * categories Intl.PluralRules gives it (English one/other, French one/many/other, Japanese and Thai other…).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,6 +30,29 @@ const ALLOWED: Record<string, string[]> = {
   ],
 };
 
+const CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+/** The plural messages' base keys: those English has an `_other` form of. */
+const pluralBases = new Set(Object.keys(en).filter((k) => k.endsWith('_other')).map((k) => k.slice(0, -'_other'.length)));
+const pluralForm = (key: string) => {
+  const m = /^(.+)_(zero|one|two|few|many|other)$/.exec(key);
+  return m && pluralBases.has(m[1]!) ? { base: m[1]!, category: m[2]! } : null;
+};
+/** Keys that are not plural forms, and each plural message's categories. */
+const shape = (cat: Catalogue) => {
+  const plain: string[] = [];
+  const plurals: Record<string, string[]> = {};
+  for (const key of Object.keys(cat)) {
+    const p = pluralForm(key);
+    if (p) (plurals[p.base] ??= []).push(p.category);
+    else plain.push(key);
+  }
+  for (const list of Object.values(plurals)) list.sort();
+  return { plain: plain.sort(), plurals };
+};
+/** English's entry a key of this language corresponds to (a plural form: English's `_other`). */
+const englishOf = (key: string) => en[key] ?? (pluralForm(key) ? en[`${pluralForm(key)!.base}_other`] : undefined);
+const categoriesOf = (lang: string) => [...new Intl.PluralRules(lang).resolvedOptions().pluralCategories].sort();
+
 const used = (message: string) => [...message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()).sort();
 
 describe('catalogues', () => {
@@ -35,15 +60,26 @@ describe('catalogues', () => {
     expect(others.sort()).toEqual(['de', 'fa', 'fr', 'ja', 'th']);
   });
 
+  it('gives every message that carries a count plural forms, and English exactly its own', () => {
+    expect([...pluralBases].sort()).toEqual(
+      ['andMore', 'bulkCancelledCount', 'bulkCountDone', 'bulkCountFailed', 'count', 'embedWaiting', 'err_rate_limited', 'qa_metadataFull'],
+    );
+    for (const categories of Object.values(shape(en).plurals)) expect(categories).toEqual(categoriesOf('en'));
+  });
+
   describe.each(others)('%s', (lang) => {
     const cat = read(lang);
-    it('has exactly the keys of English', () => {
-      expect(Object.keys(cat).sort()).toEqual(Object.keys(en).sort());
+    it('has exactly the keys of English, and each plural message in exactly the forms its language has', () => {
+      const mine = shape(cat);
+      expect(mine.plain).toEqual(shape(en).plain);
+      expect(Object.keys(mine.plurals).sort()).toEqual([...pluralBases].sort());
+      for (const [base, categories] of Object.entries(mine.plurals)) expect(categories, `${lang}.${base}`).toEqual(categoriesOf(lang));
+      expect(CATEGORIES).toEqual(expect.arrayContaining(categoriesOf(lang)));
     });
     it('keeps every placeholder, with the same contents, and uses each one English uses', () => {
-      for (const [key, entry] of Object.entries(en)) {
-        const mine = cat[key];
-        if (!mine) continue;
+      for (const [key, mine] of Object.entries(cat)) {
+        const entry = englishOf(key);
+        if (!entry) continue;
         const contents = (e: typeof entry) => Object.fromEntries(Object.entries(e.placeholders ?? {}).map(([n, p]) => [n.toLowerCase(), p.content]));
         expect(contents(mine), `${lang}.${key}`).toEqual(contents(entry));
         expect(used(mine.message), `${lang}.${key}`).toEqual(used(entry.message));
@@ -51,7 +87,7 @@ describe('catalogues', () => {
       }
     });
     it('leaves nothing in English by mistake', () => {
-      const same = Object.keys(en).filter((k) => !NEVER_TRANSLATED.has(k) && cat[k]?.message === en[k]!.message && /[A-Za-z]{3,}/.test(en[k]!.message));
+      const same = Object.keys(cat).filter((k) => !NEVER_TRANSLATED.has(k) && cat[k]!.message === englishOf(k)?.message && /[A-Za-z]{3,}/.test(cat[k]!.message.replace(/\$[A-Za-z0-9_@]+\$/g, '')));
       expect(same.filter((k) => !(ALLOWED[lang] ?? []).includes(k))).toEqual([]);
     });
     it('names its own language', () => {

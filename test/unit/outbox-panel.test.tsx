@@ -48,7 +48,7 @@ describe('the outbox panel', () => {
     ]);
     expect(items[0]!.textContent).toContain('Sending');
     expect(within(items[0]!).queryByRole('button')).toBeNull();
-    expect(items[1]!.textContent).toContain(getMessage('err_rate_limited', '15'));
+    expect(items[1]!.textContent).toContain(getMessage('err_rate_limited_other', '15'));
     expect(items[2]!.textContent).toContain(getMessage('err_uncertain'));
     expect(within(items[1]!).getByRole('button', { name: 'Retry' })).toBeTruthy();
     expect(within(items[2]!).getByRole('button', { name: 'Dismiss' })).toBeTruthy();

@@ -123,16 +123,16 @@ describe('the people on the page', () => {
     // Only the unknown address offers to create a lead.
     expect(within(list).getAllByRole('button', { name: 'Create lead' })).toHaveLength(1);
 
-    expect(screen.getByText('Email addresses on this page: 3')).toBeTruthy();
+    expect(screen.getByText('3 email addresses on this page')).toBeTruthy();
   });
 
   it('says when only the first addresses of a long page are shown', async () => {
     fake.answers['tab/scan'] = () => okScan([ANA, BEN, CY], 1500);
     render(<Panel fixedTabId={7} />);
     await pageList();
-    expect(screen.getByText('Showing the first 3 of 1500 email addresses')).toBeTruthy();
+    expect(screen.getByText('Showing the first 3 of 1,500 email addresses')).toBeTruthy();
     // Under the list, a plain line says how many were left out.
-    const more = screen.getByText('and 1497 more not listed');
+    const more = screen.getByText('and 1,497 more not listed');
     expect(more.tagName).toBe('P');
     expect((await pageList()).compareDocumentPosition(more) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
@@ -321,7 +321,7 @@ describe('lookup errors', () => {
     }
     expect(within(list).queryByText('Looking up…')).toBeNull();
     expect(within(list).queryAllByRole('button')).toEqual([]);
-    expect(screen.getByText('Email addresses on this page: 3')).toBeTruthy();
+    expect(screen.getByText('3 email addresses on this page')).toBeTruthy();
   });
 
   it('when the token is refused, asks for a new one', async () => {
@@ -628,7 +628,7 @@ describe('updates from the worker', () => {
 
     await act(() => fake.emit({ event: 'event/tab-state', tabId: 7, state: okScan([dee, eve]) }));
 
-    await waitFor(() => expect(screen.getByText('Email addresses on this page: 2')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('2 email addresses on this page')).toBeTruthy());
     const list = await pageList();
     const items = within(list).getAllByRole('listitem');
     expect(items.map((li) => li.textContent?.includes(dee) ? dee : li.textContent?.includes(eve) ? eve : null)).toEqual([dee, eve]);

@@ -1,6 +1,6 @@
 /** Event: records a named event for the contact, with up to ten metadata fields. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { num, t, tn } from '../i18n';
 import { byId } from '../dom';
 import { ActionForm, Problem, send, SubmitButton, useOutcome, type FormProps } from './shared';
 import { useCall } from '../host';
@@ -52,7 +52,7 @@ export function EventForm({ contact, onContact, onDone }: FormProps) {
                 id={`qa-event-key-${r.id}`}
                 type="text"
                 maxLength={255}
-                aria-label={t('qa_fieldName', String(i + 1))}
+                aria-label={t('qa_fieldName', num(i + 1))}
                 placeholder={t('qa_fieldNamePlaceholder')}
                 value={r.key}
                 onInput={(e) => update(r.id, { key: e.currentTarget.value })}
@@ -60,7 +60,7 @@ export function EventForm({ contact, onContact, onDone }: FormProps) {
               <input
                 type="text"
                 maxLength={1000}
-                aria-label={t('qa_fieldValue', String(i + 1))}
+                aria-label={t('qa_fieldValue', num(i + 1))}
                 placeholder={t('qa_fieldValuePlaceholder')}
                 value={r.value}
                 onInput={(e) => update(r.id, { value: e.currentTarget.value })}
@@ -68,7 +68,7 @@ export function EventForm({ contact, onContact, onDone }: FormProps) {
               <button
                 type="button"
                 class="btn btn-ghost btn-small"
-                aria-label={t('qa_removeField', String(i + 1))}
+                aria-label={t('qa_removeField', num(i + 1))}
                 onClick={() => setRows((rs) => rs.filter((x) => x.id !== r.id))}
               >
                 ×
@@ -95,7 +95,7 @@ export function EventForm({ contact, onContact, onDone }: FormProps) {
       </div>
       {full && (
         <p class="hint" id="qa-event-full">
-          {t('qa_metadataFull', String(MAX_METADATA))}
+          {tn('qa_metadataFull', MAX_METADATA)}
         </p>
       )}
       <Problem problem={problem} />

@@ -8,7 +8,7 @@ import { useId, useState } from 'preact/hooks';
 import type { ActionInput, ConversationDetail, ConversationSummary } from '../../protocol/actions';
 import { errorInfo } from '../../protocol/client';
 import type { ErrorInfo } from '../../protocol/schemas';
-import { relativeTime } from '../format';
+import { dateTimeText, relativeTime } from '../format';
 import { useHost } from '../host';
 import { loadWorkspace, useWorkspace } from '../useWorkspace';
 import { t } from '../i18n';
@@ -23,7 +23,7 @@ export function stateText(c: ConversationSummary): string {
   if (c.state === 'open') return t('stateOpen');
   if (c.state === 'closed') return t('stateClosed');
   if (c.state === 'snoozed') {
-    return c.snoozedUntil ? t('stateSnoozedUntil', new Date(c.snoozedUntil * 1000).toLocaleString()) : t('stateSnoozed');
+    return c.snoozedUntil ? t('stateSnoozedUntil', dateTimeText(c.snoozedUntil)) : t('stateSnoozed');
   }
   return c.state;
 }

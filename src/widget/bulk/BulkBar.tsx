@@ -8,7 +8,7 @@ import type { ActionInput, OutboxEntry } from '../../protocol/actions';
 import { errorInfo } from '../../protocol/client';
 import type { ContactView, ErrorInfo } from '../../protocol/schemas';
 import { errorMessage } from '../errors';
-import { t } from '../i18n';
+import { num, t, tn } from '../i18n';
 import { ErrorState } from '../States';
 import { newId, submitAction } from '../submit';
 import { useWorkspace } from '../useWorkspace';
@@ -232,16 +232,16 @@ function RunView({ run }: { run: Run }) {
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={finished}
-        aria-valuetext={t('bulkProgress', [String(finished), String(total)])}
+        aria-valuetext={t('bulkProgress', [num(finished), num(total)])}
       >
         <span class="progress-fill" style={{ width: total ? `${(finished / total) * 100}%` : '0%' }} />
       </div>
       <p id={`${id}-label`} class="bulk-status" aria-live="polite">
-        {t(run.kind === 'tag' ? 'bulkTagging' : 'bulkCreatingLeads')} {t('bulkProgress', [String(finished), String(total)])}
+        {t(run.kind === 'tag' ? 'bulkTagging' : 'bulkCreatingLeads')} {t('bulkProgress', [num(finished), num(total)])}
       </p>
       <p class="bulk-counts">
-        {t('bulkCounts', [String(done), String(failed)])}
-        {cancelledCount > 0 && ` ${t('bulkCancelledCount', String(cancelledCount))}`}
+        {t('bulkCounts', [tn('bulkCountDone', done), tn('bulkCountFailed', failed)])}
+        {cancelledCount > 0 && ` ${tn('bulkCancelledCount', cancelledCount)}`}
       </p>
       <ul class="bulk-items" aria-label={t('bulkResults')}>
         {run.items.map((item) => (
