@@ -7,6 +7,7 @@ import { crx } from '@crxjs/vite-plugin';
 import type { Plugin, ResolvedConfig, Rollup, UserConfig } from 'vite';
 import { buildManifest } from './manifest.config.ts';
 import { privacyPagePlugin } from './scripts/privacy-page.ts';
+import { standaloneWorker } from './scripts/standalone-worker.ts';
 
 /**
  * crxjs lists scripts meant for chrome.scripting as web-accessible to every site. They don't need to be:
@@ -53,7 +54,7 @@ function compactCatalogues(): Plugin {
  * of their own without our plugins; they are built again here the same way (IIFE, same define and minifier) only
  * to read their modules, and checked against the emitted file.
  */
-function bundleMap(): Plugin {
+function bundleMap(worker?: { built?: Rollup.OutputChunk }): Plugin {
   type Files = Record<string, { modules: Record<string, number> }>;
   let config: ResolvedConfig;
   const rel = (id: string) => {
@@ -78,7 +79,10 @@ function bundleMap(): Plugin {
     },
     async generateBundle(_options, bundle) {
       const files: Files = {};
-      for (const out of Object.values(bundle)) if (out.type === 'chunk') files[out.fileName] = { modules: modulesOf(out) };
+      for (const out of Object.values(bundle)) {
+        // The worker's file holds the code of its own build (standaloneWorker): its modules are that build's.
+        if (out.type === 'chunk') files[out.fileName] = { modules: modulesOf(worker?.built && out.code === worker.built.code ? worker.built : out) };
+      }
       // crxjs's IIFE content scripts arrive as assets: src/content/<name>.js from src/content/<name>.ts.
       for (const out of Object.values(bundle)) {
         if (out.type !== 'asset' || !/^src\/.+\.js$/.test(out.fileName)) continue;
@@ -124,9 +128,15 @@ const widgetConfig = (): UserConfig => ({
   },
 });
 
+const extensionPlugins = (mode: string) => {
+  // The worker is built on its own, one file shared with no page (scripts/standalone-worker.ts).
+  const worker = standaloneWorker('src/background/index.ts');
+  return [crx({ manifest: buildManifest(mode) }), noWebAccessibleScripts(), worker, bundleMap(worker), privacyPagePlugin(import.meta.dirname)];
+};
+
 export default defineConfig(({ mode }) => mode === 'widget' ? widgetConfig() : ({
   // The crx plugin only builds the extension; vitest runs without it.
-  plugins: [preact(), ...(process.env.VITEST ? [] : [crx({ manifest: buildManifest(mode) }), noWebAccessibleScripts(), bundleMap(), privacyPagePlugin(import.meta.dirname)])],
+  plugins: [preact(), ...(process.env.VITEST ? [] : extensionPlugins(mode))],
   define: {
     // Lets the worker accept http://127.0.0.1 / localhost API URLs (the local sandbox). False in production.
     __SANDBOX__: JSON.stringify(mode === 'sandbox'),
