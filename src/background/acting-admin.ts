@@ -8,9 +8,11 @@ import type { Session } from '../core/session';
 import { refusedWrites } from './refused-writes';
 import { readSettings, settingsView, writeSettings } from './settings';
 
-export async function actingAdminId(s: Session): Promise<string> {
+/** Who writes as in a workspace (an outbox entry's own; without one, the workspace in use). */
+export async function actingAdminId(s: Session, workspaceId?: string): Promise<string> {
   const settings = await readSettings();
-  return settings.actingAdminId ?? (await directory(s)).me.id;
+  const chosen = workspaceId === undefined ? settings.actingAdminId : (settings.workspaces.find((w) => w.id === workspaceId)?.actingAdminId ?? null);
+  return chosen ?? (await directory(s)).me.id;
 }
 
 export async function setActingAdmin(s: Session | null, adminId: string | null): Promise<SettingsView> {
@@ -26,7 +28,24 @@ export async function setActingAdmin(s: Session | null, adminId: string | null):
 
 /** The workspace as the panel shows it, with Settings' acting admin. */
 export async function workspaceView(s: Session, refresh: boolean): Promise<WorkspaceView> {
-  const view = await workspaceInfo(s, refresh, (await readSettings()).actingAdminId);
+  const settings = await readSettings();
+  const view = await workspaceInfo(s, refresh, settings.actingAdminId);
+  await nameAfterIntercom(s, settings.activeWorkspace);
   const refused = refusedWrites(s);
   return refused.length ? { ...view, refusedWrites: refused } : view;
+}
+
+/**
+ * A workspace without a name (an older version's one, or one added without a name) takes the Intercom
+ * workspace's own name once its token answers, so nobody has to type it.
+ */
+export async function nameAfterIntercom(s: Session, workspaceId: string): Promise<void> {
+  const settings = await readSettings();
+  const w = settings.workspaces.find((x) => x.id === workspaceId);
+  if (!w || w.name !== null) return;
+  const name = (await directory(s)).me.app?.name?.trim().slice(0, 100);
+  if (!name) return;
+  // Read again: the name must not undo a change made meanwhile.
+  const now = await readSettings();
+  await writeSettings({ workspaces: now.workspaces.map((x) => (x.id === workspaceId && x.name === null ? { ...x, name } : x)) });
 }

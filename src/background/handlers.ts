@@ -12,28 +12,32 @@ import { contactActivity, conversationDetail, findCompanyRefs } from '../core/re
 import { actingAdminId, setActingAdmin, workspaceView } from './acting-admin';
 import type { Handlers } from './router';
 import { announceHighlight, injectInPage, TabScans, syncAutoScan } from './scan';
-import { limiter, resetSession, session } from './session';
+import { activeWorkspaceId, limiterFor, resetSession, session } from './session';
+import { addWorkspace, removeWorkspace, renameWorkspace, switchWorkspace } from './workspaces';
 import { ALL_SITES } from '../protocol/schemas';
 import { emit, LANGUAGE_EVENT } from '../protocol/events';
 import { apiOriginOf, baseUrlFor, ensureHostPermission, readSettings, settingsView, writeSettings } from './settings';
-import { forgetToken, saveToken, tokenFor } from './vault';
+import { FIRST_WORKSPACE_ID, forgetToken, saveToken, tokenFor } from './vault';
 
-/** The worker's outbox: actions are sent on the live session, as the acting admin. */
+/** The worker's outbox: each action is sent in the workspace it was queued in, as that workspace's acting admin. */
 export function createOutbox(): Outbox {
   return new Outbox({
-    async run(action) {
-      const s = await session();
+    async run(action, queuedIn) {
+      // An entry without a workspace was queued before there were several: the first one is where it belongs.
+      const workspaceId = queuedIn ?? FIRST_WORKSPACE_ID;
+      const s = await session(workspaceId);
       try {
-        return await runAction(s, await actingAdminId(s), action);
+        return await runAction(s, await actingAdminId(s, workspaceId), action);
       } catch (err) {
         // The app lacks this permission: the card stops offering what the token cannot do.
         if (err instanceof AppError && err.info.code === 'forbidden') noteRefusedWrite(s, action.kind);
         throw err;
       }
     },
-    async verify(action, sentAt) {
-      const s = await session();
-      const applied = await verifyAction(s, await actingAdminId(s), action, sentAt);
+    async verify(action, sentAt, queuedIn) {
+      const workspaceId = queuedIn ?? FIRST_WORKSPACE_ID;
+      const s = await session(workspaceId);
+      const applied = await verifyAction(s, await actingAdminId(s, workspaceId), action, sentAt);
       if (applied === null) return null;
       return applied ? { applied: true, result: await resultAfterVerify(s, action) } : { applied: false };
     },
@@ -58,27 +62,31 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox(),
       const apiUrl = input.region === 'custom' ? baseUrl : null;
       if (apiUrl) await ensureHostPermission(apiUrl);
       const origin = new URL(baseUrl).origin;
-      if (input.token) await saveToken(input.token, origin);
+      // The workspace in use: its own token, bound to its own origin.
+      const workspace = await activeWorkspaceId();
+      if (input.token) await saveToken(workspace, input.token, origin);
       // Without a new token, the saved one must already belong to this origin: another host never gets it silently.
-      else await tokenFor(origin, apiOriginOf(await readSettings()));
+      else await tokenFor(workspace, origin, apiOriginOf(await readSettings()));
       const next = await writeSettings({ region: input.region, apiUrl });
-      resetSession();
+      resetSession(workspace);
       return settingsView(next);
     },
 
     async 'settings/test'(input) {
       const baseUrl = baseUrlFor(input.region, input.apiUrl);
-      const token = input.token ?? (await tokenFor(new URL(baseUrl).origin, apiOriginOf(await readSettings())));
+      const workspace = await activeWorkspaceId();
+      const token = input.token ?? (await tokenFor(workspace, new URL(baseUrl).origin, apiOriginOf(await readSettings())));
       if (!token) throw new AppError('no_token');
       if (input.region === 'custom') await ensureHostPermission(baseUrl);
-      const http = new IntercomHttp({ baseUrl, token }, limiter);
+      const http = new IntercomHttp({ baseUrl, token }, limiterFor(workspace));
       const info = connectionInfo(input.region, await getMe(http));
       return { ...info, reads: await readChecks(http) };
     },
 
     async 'settings/forget-token'() {
-      await forgetToken();
-      resetSession();
+      const workspace = await activeWorkspaceId();
+      await forgetToken(workspace);
+      resetSession(workspace);
       return settingsView();
     },
 
@@ -135,8 +143,10 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox(),
     },
 
     async 'contacts/lookup'(input) {
-      const { lookup } = await session();
-      const page = input.priority === 'background' ? input.page : undefined;
+      const workspace = await activeWorkspaceId();
+      const { lookup } = await session(workspace);
+      // A page's budget is per workspace: each has its own rate limit.
+      const page = input.priority === 'background' && input.page ? `${workspace} ${input.page}` : undefined;
       return { contacts: await lookup.lookup(input.emails, input.priority, page ? (n) => pages.charge(page, n) : undefined) };
     },
 
@@ -150,7 +160,8 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox(),
       return { contacts: await lookup.searchByName(input.query) };
     },
 
-    'outbox/submit': (input) => outbox.submit(input.id, input.action, input.batchId),
+    // Queued in the workspace in use, and sent there even if another is chosen meanwhile.
+    'outbox/submit': async (input) => outbox.submit(input.id, input.action, input.batchId, await activeWorkspaceId()),
 
     async 'outbox/list'() {
       return { entries: await outbox.list() };
@@ -181,6 +192,11 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox(),
     async 'companies/find'(input) {
       return findCompanyRefs(await session(), input.name);
     },
+
+    'workspaces/add': (input) => addWorkspace(input.name),
+    'workspaces/rename': (input) => renameWorkspace(input.id, input.name),
+    'workspaces/remove': (input) => removeWorkspace(input.id),
+    'workspaces/switch': (input) => switchWorkspace(input.id),
 
     async 'settings/acting-admin'(input) {
       // Going back to the token's admin needs no connection; naming one is checked against the workspace.

@@ -45,15 +45,16 @@ const StoredEntry = v.object({
   updatedAt: v.number(),
   attempts: v.number(),
   batchId: v.optional(v.string()),
+  workspaceId: v.optional(v.string()),
   error: v.optional(v.looseObject({ code: v.string() })),
   result: v.optional(v.record(v.string(), v.unknown())),
 });
 
 export interface OutboxDeps {
-  /** Sends the action (reads the session and the acting admin). */
-  run(action: Action): Promise<ActionResult>;
+  /** Sends the action in its workspace (reads that workspace's session and acting admin). */
+  run(action: Action, workspaceId: string | undefined): Promise<ActionResult>;
   /** After a restart: true applied (with what to show), false not applied, null unknown. */
-  verify(action: Action, sentAt: number): Promise<{ applied: true; result: ActionResult } | { applied: false } | null>;
+  verify(action: Action, sentAt: number, workspaceId: string | undefined): Promise<{ applied: true; result: ActionResult } | { applied: false } | null>;
   now?: () => number;
   settleMs?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -81,7 +82,7 @@ export class Outbox {
   }
 
   /** Queues an action and answers when it has settled. The same id twice is the same entry, sent once. */
-  async submit(id: string, action: Action, batchId?: string): Promise<OutboxEntry> {
+  async submit(id: string, action: Action, batchId?: string, workspaceId?: string): Promise<OutboxEntry> {
     await this.load();
     const existing = this.find(id);
     if (existing) {
@@ -89,7 +90,9 @@ export class Outbox {
       return TERMINAL.has(existing.state) ? existing : this.settled(id);
     }
     const at = this.now();
-    const entry: OutboxEntry = { id, action, state: 'pending', createdAt: at, updatedAt: at, attempts: 0, ...(batchId ? { batchId } : {}) };
+    const entry: OutboxEntry = {
+      id, action, state: 'pending', createdAt: at, updatedAt: at, attempts: 0, ...(batchId ? { batchId } : {}), ...(workspaceId ? { workspaceId } : {}),
+    };
     this.entries.push(entry);
     const done = this.settled(id);
     await this.persist();
@@ -182,7 +185,7 @@ export class Outbox {
         this.queue.splice(i, 1);
         continue;
       }
-      const key = keyOf(entry.action);
+      const key = `${entry.workspaceId ?? ''} ${keyOf(entry.action)}`;
       if (this.activeKeys.has(key)) {
         i++;
         continue;
@@ -205,7 +208,7 @@ export class Outbox {
         if (wait > 0) await this.sleep(wait);
         let verdict: Awaited<ReturnType<OutboxDeps['verify']>>;
         try {
-          verdict = await this.deps.verify(entry.action, entry.updatedAt);
+          verdict = await this.deps.verify(entry.action, entry.updatedAt, entry.workspaceId);
         } catch {
           verdict = null;
         }
@@ -223,7 +226,7 @@ export class Outbox {
       await this.update(entry, { state: 'sending', attempts: entry.attempts + 1, error: undefined });
       let result: ActionResult;
       try {
-        result = await this.deps.run(entry.action);
+        result = await this.deps.run(entry.action, entry.workspaceId);
       } catch (err) {
         const info = toErrorInfo(err);
         // An answer we could not read came after the request: it was probably applied.

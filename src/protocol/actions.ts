@@ -92,6 +92,8 @@ export interface OutboxEntry {
   attempts: number;
   /** A bulk run's entries share one. */
   batchId?: string;
+  /** The workspace it was queued in, and is sent in (absent: queued before there were several). */
+  workspaceId?: string;
   error?: ErrorInfo;
   result?: ActionResult;
 }

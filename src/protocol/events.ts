@@ -14,6 +14,8 @@ export const OUTBOX_EVENT = 'event/outbox';
 export const MENU_REQUEST_EVENT = 'event/menu-request';
 /** Worker → extension pages: Settings → Language changed; every page shows itself again in it. */
 export const LANGUAGE_EVENT = 'event/language';
+/** Worker → extension pages: another workspace is in use (or the workspaces changed); pages start again in it. */
+export const WORKSPACE_EVENT = 'event/workspace';
 
 export interface WorkerEvents {
   /** What the worker knows of a tab changed. */
@@ -21,6 +23,7 @@ export interface WorkerEvents {
   [OUTBOX_EVENT]: { entries: OutboxEntry[] };
   [MENU_REQUEST_EVENT]: { windowId: number; request: MenuRequest };
   [LANGUAGE_EVENT]: { language: string | null };
+  [WORKSPACE_EVENT]: { workspaceId: string };
 }
 export type WorkerEventName = keyof WorkerEvents;
 /** On the wire: the event's name beside its fields. */

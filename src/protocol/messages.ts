@@ -35,6 +35,8 @@ import {
 
 const TokenSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(512), v.regex(/^[\x21-\x7e]+$/));
 const ApiUrlSchema = v.pipe(v.string(), v.trim(), v.maxLength(2048));
+const WorkspaceIdSchema = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/));
+const WorkspaceNameSchema = v.pipe(v.string(), v.trim(), v.maxLength(100));
 const OriginSchema = v.pipe(v.string(), v.maxLength(2048), v.regex(/^https?:\/\/[^/]+$/));
 
 const ConnectionInput = v.object({
@@ -113,6 +115,14 @@ export const ROUTES = {
   'conversation/get': { callers: CARD, input: v.object({ id: IdSchema }) },
   'companies/find': { callers: CARD, input: v.object({ name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(255)) }) },
   'settings/acting-admin': { callers: EXTENSION, input: v.object({ adminId: v.nullable(IdSchema) }) },
+  // ---- several workspaces (issue 14): each its own token, API host and acting admin ----
+  /** A new workspace (no token yet) becomes the one in use; without a name, Intercom's names it once its token answers. */
+  'workspaces/add': { callers: EXTENSION, input: v.object({ name: v.optional(WorkspaceNameSchema) }) },
+  'workspaces/rename': { callers: EXTENSION, input: v.object({ id: WorkspaceIdSchema, name: WorkspaceNameSchema }) },
+  /** Deletes the workspace and its token (the page asks the user first). */
+  'workspaces/remove': { callers: EXTENSION, input: v.object({ id: WorkspaceIdSchema }) },
+  /** The panel's switcher and Settings: the workspace everything works in from now on. */
+  'workspaces/switch': { callers: EXTENSION, input: v.object({ id: WorkspaceIdSchema }) },
 } as const;
 
 /** What each route answers with when it succeeds. */
@@ -142,6 +152,10 @@ export interface RouteOutputs {
   'conversation/get': ConversationDetail;
   'companies/find': { companies: CompanyRef[] };
   'settings/acting-admin': SettingsView;
+  'workspaces/add': SettingsView;
+  'workspaces/rename': SettingsView;
+  'workspaces/remove': SettingsView;
+  'workspaces/switch': SettingsView;
 }
 
 export type RouteName = keyof typeof ROUTES;

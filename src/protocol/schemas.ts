@@ -133,7 +133,20 @@ export interface ContactView {
 /** The optional host permissions "Scan every site automatically" asks for (manifest optional_host_permissions). */
 export const ALL_SITES = ['https://*/*', 'http://*/*'];
 
+/** One of the workspaces Settings keeps (each its own token, bound to its own API host). */
+export interface WorkspaceSummary {
+  id: string;
+  /** null: not named yet (the page shows "Workspace 1", …, until Intercom names it). */
+  name: string | null;
+  /** The API host its settings point at; null for an unusable custom URL. */
+  host: string | null;
+  hasToken: boolean;
+}
+
 export interface SettingsView {
+  /** Every workspace, in the order they were added; the top-level fields below are the one in use (the worker always says). */
+  workspaces?: WorkspaceSummary[];
+  activeWorkspace?: string;
   region: Region;
   apiUrl: string | null;
   hasToken: boolean;
