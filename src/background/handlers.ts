@@ -9,6 +9,7 @@ import { Outbox } from './outbox';
 import { PageBudget } from './page-budget';
 import { noteRefusedWrite } from './refused-writes';
 import { contactActivity, conversationDetail, findCompanyRefs } from '../core/reads';
+import { companyCard, companyPeople, conversationsOf, eventsOf, notesOfContact, segmentsOf, sitePeople, ticketDetail, ticketsOf } from '../core/picture';
 import { actingAdminId, setActingAdmin, workspaceView } from './acting-admin';
 import type { Handlers } from './router';
 import { announceHighlight, injectInPage, TabScans, syncAutoScan } from './scan';
@@ -197,6 +198,16 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox(),
     'workspaces/rename': (input) => renameWorkspace(input.id, input.name),
     'workspaces/remove': (input) => removeWorkspace(input.id),
     'workspaces/switch': (input) => switchWorkspace(input.id),
+
+    'site/people': async (input) => sitePeople(await session(), input.host, input.cursor),
+    'company/get': async (input) => companyCard(await session(), input.id),
+    'company/contacts': async (input) => companyPeople(await session(), input.id, input.cursor),
+    'contact/notes': async (input) => notesOfContact(await session(), input.contactId, input.cursor),
+    'contact/conversations': async (input) => conversationsOf(await session(), input.contactId, input.filter, input.cursor),
+    'contact/events': async (input) => eventsOf(await session(), input.contactId, input.cursor),
+    'contact/tickets': async (input) => ticketsOf(await session(), input.contactId, input.cursor),
+    'ticket/get': async (input) => ticketDetail(await session(), input.id),
+    'contact/segments': async (input) => segmentsOf(await session(), input.contactId),
 
     async 'settings/acting-admin'(input) {
       // Going back to the token's admin needs no connection; naming one is checked against the workspace.

@@ -4,7 +4,7 @@
  */
 import type { Action, ActionResult } from '../protocol/actions';
 import { AppError } from './errors';
-import { attachContact, contactCompanies, detachContact, findCompanies, upsertCompany } from './intercom/companies';
+import { attachContact, contactCompanies, detachContact, findCompanies, getCompany, upsertCompany, type CompanyFields } from './intercom/companies';
 import {
   addNote,
   contactNotes,
@@ -26,6 +26,7 @@ import { createTicket } from './intercom/tickets';
 import type { ConversationData } from './intercom/shapes-inbox';
 import { conversationSummary, directory, forgetWorkspace, ticketSummary } from './reads';
 import type { Session } from './session';
+import { companyView } from './picture';
 
 /** The fresh view of a contact the action changed (its cached lookups are dropped first). */
 async function contactResult(s: Session, contactId: string): Promise<ActionResult> {
@@ -57,6 +58,24 @@ function contactPatch(a: Extract<Action, { kind: 'contact.update' }>): ContactPa
   if (a.phone !== undefined) patch.phone = a.phone;
   if (a.customAttributes && Object.keys(a.customAttributes).length) patch.custom_attributes = a.customAttributes;
   return patch;
+}
+
+/** The fields of a company.update as Intercom names them (company_id is added by the caller). */
+function companyPatch(a: Extract<Action, { kind: 'company.update' }>): Omit<CompanyFields, 'company_id'> {
+  const patch: Omit<CompanyFields, 'company_id'> = {};
+  if (a.name !== undefined) patch.name = a.name;
+  if (a.plan !== undefined) patch.plan = a.plan;
+  if (a.size !== undefined) patch.size = a.size;
+  if (a.industry !== undefined) patch.industry = a.industry;
+  if (a.monthlySpend !== undefined) patch.monthly_spend = a.monthlySpend;
+  if (a.website !== undefined) patch.website = a.website;
+  if (a.customAttributes && Object.keys(a.customAttributes).length) patch.custom_attributes = a.customAttributes;
+  return patch;
+}
+
+async function companyResult(s: Session, id: string): Promise<ActionResult> {
+  const [c, app] = await Promise.all([getCompany(s.http, id), s.lookup.appInfo()]);
+  return { company: { id: c.id, name: c.name ?? '' }, companyView: companyView(c, app) };
 }
 
 type Kind = Action['kind'];
@@ -206,6 +225,32 @@ const ACTIONS: { [K in Kind]: Handler<K> } = {
     },
     verify: cannotTell,
   },
+  'company.update': {
+    async run(s, _admin, a) {
+      const patch = companyPatch(a);
+      if (!Object.keys(patch).length) throw new AppError('bad_request', { field: 'name', detail: 'Nothing to change.' });
+      // Intercom updates a company through its create call, matched by the workspace's own company_id.
+      const now = await getCompany(s.http, a.companyId);
+      if (!now.company_id) throw new AppError('bad_request', { field: 'company_id', detail: 'This company has no company_id to update it by.' });
+      const updated = await upsertCompany(s.http, { company_id: now.company_id, ...patch });
+      return { company: { id: updated.id, name: updated.name ?? '' }, companyView: companyView(updated, await s.lookup.appInfo()) };
+    },
+    async verify(s, _admin, a) {
+      const c = await getCompany(s.http, a.companyId);
+      const p = companyPatch(a);
+      const plan = c.plan && !Array.isArray(c.plan) ? (c.plan.name ?? '') : '';
+      const custom = c.custom_attributes ?? {};
+      return (
+        (p.name === undefined || c.name === p.name) &&
+        (p.plan === undefined || plan === p.plan) &&
+        (p.size === undefined || c.size === p.size) &&
+        (p.industry === undefined || (c.industry ?? '') === p.industry) &&
+        (p.monthly_spend === undefined || c.monthly_spend === p.monthly_spend) &&
+        (p.website === undefined || (c.website ?? '') === p.website) &&
+        Object.entries(p.custom_attributes ?? {}).every(([k, v]) => custom[k] === v)
+      );
+    },
+  },
   'conversation.reply': {
     run: async (s, adminId, a) => conversationResult(s, await conv.reply(s.http, a.conversationId, a.messageType, adminId, a.body)),
     async verify(s, adminId, a, since) {
@@ -267,6 +312,7 @@ export function verifyAction(s: Session, adminId: string, action: Action, sentAt
 
 /** What the card shows for an action found to have taken effect after a restart. */
 export async function resultAfterVerify(s: Session, action: Action): Promise<ActionResult> {
+  if (action.kind === 'company.update') return companyResult(s, action.companyId);
   if ('contactId' in action) return contactResult(s, action.contactId);
   if ('conversationId' in action) return conversationResult(s, action.conversationId);
   return {};

@@ -58,6 +58,19 @@ export const ActionSchema = v.variant('kind', [
     name: Text(255),
     metadata: v.optional(v.pipe(v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(255)), Scalar), v.maxEntries(10)), {}),
   }),
+  /** A company's standard fields and custom attributes (POST /companies, matched by its company_id). */
+  v.object({
+    kind: v.literal('company.update'),
+    companyId: IdSchema,
+    name: v.optional(Text(255)),
+    plan: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))),
+    size: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000))),
+    industry: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))),
+    /** Whole units: Intercom truncates fractions. */
+    monthlySpend: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e12))),
+    website: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))),
+    customAttributes: v.optional(v.pipe(v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(255)), v.nullable(Scalar)), v.maxEntries(100))),
+  }),
   v.object({ kind: v.literal('conversation.reply'), conversationId: IdSchema, messageType: v.picklist(['comment', 'note']), body: Text(10_000) }),
   v.object({ kind: v.literal('conversation.close'), conversationId: IdSchema }),
   v.object({ kind: v.literal('conversation.open'), conversationId: IdSchema }),
@@ -75,6 +88,8 @@ export interface ActionResult {
   contact?: import('./schemas').ContactView;
   tag?: NamedRef;
   company?: NamedRef;
+  /** company.update: the company as it is now. */
+  companyView?: import('./picture').CompanyView;
   ticket?: TicketSummary;
   conversation?: ConversationSummary;
   message?: { id: string; channel: 'inapp' | 'email' };

@@ -29,9 +29,23 @@ import {
   type CompanyRef,
   type ContactActivity,
   type ConversationDetail,
+  type ConversationSummary,
+  type TicketSummary,
   type OutboxEntry,
   type WorkspaceView,
 } from './actions';
+import {
+  ConversationFilterSchema,
+  CursorSchema,
+  HostSchema,
+  type CompanyView,
+  type EventView,
+  type NoteView,
+  type Page,
+  type SegmentsView,
+  type SitePeople,
+  type TicketDetail,
+} from './picture';
 
 const TokenSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(512), v.regex(/^[\x21-\x7e]+$/));
 const ApiUrlSchema = v.pipe(v.string(), v.trim(), v.maxLength(2048));
@@ -123,6 +137,20 @@ export const ROUTES = {
   'workspaces/remove': { callers: EXTENSION, input: v.object({ id: WorkspaceIdSchema }) },
   /** The panel's switcher and Settings: the workspace everything works in from now on. */
   'workspaces/switch': { callers: EXTENSION, input: v.object({ id: WorkspaceIdSchema }) },
+  // ---- the fuller picture (issue 14): reads, each list a page at a time ----
+  /** Contacts at the registrable domain of the panel's tab (the side panel's own section). */
+  'site/people': { callers: EXTENSION, input: v.object({ host: HostSchema, cursor: v.optional(CursorSchema) }) },
+  'company/get': { callers: CARD, input: v.object({ id: IdSchema }) },
+  'company/contacts': { callers: CARD, input: v.object({ id: IdSchema, cursor: v.optional(CursorSchema) }) },
+  'contact/notes': { callers: CARD, input: v.object({ contactId: IdSchema, cursor: v.optional(CursorSchema) }) },
+  'contact/conversations': {
+    callers: CARD,
+    input: v.object({ contactId: IdSchema, filter: ConversationFilterSchema, cursor: v.optional(CursorSchema) }),
+  },
+  'contact/events': { callers: CARD, input: v.object({ contactId: IdSchema, cursor: v.optional(CursorSchema) }) },
+  'contact/tickets': { callers: CARD, input: v.object({ contactId: IdSchema, cursor: v.optional(CursorSchema) }) },
+  'ticket/get': { callers: CARD, input: v.object({ id: IdSchema }) },
+  'contact/segments': { callers: CARD, input: v.object({ contactId: IdSchema }) },
 } as const;
 
 /** What each route answers with when it succeeds. */
@@ -156,6 +184,15 @@ export interface RouteOutputs {
   'workspaces/rename': SettingsView;
   'workspaces/remove': SettingsView;
   'workspaces/switch': SettingsView;
+  'site/people': SitePeople;
+  'company/get': CompanyView;
+  'company/contacts': Page<ContactView>;
+  'contact/notes': Page<NoteView>;
+  'contact/conversations': Page<ConversationSummary>;
+  'contact/events': Page<EventView>;
+  'contact/tickets': Page<TicketSummary>;
+  'ticket/get': TicketDetail;
+  'contact/segments': SegmentsView;
 }
 
 export type RouteName = keyof typeof ROUTES;

@@ -11,6 +11,7 @@ import { toErrorInfo } from '../core/errors';
 import { ShapeError } from '../core/intercom/shapes';
 import { contactActivity, conversationDetail, directory, findCompanyRefs, workspaceInfo } from '../core/reads';
 import type { Session } from '../core/session';
+import { companyCard, companyPeople, conversationsOf, eventsOf, notesOfContact, segmentsOf, ticketDetail, ticketsOf } from '../core/picture';
 
 /** The routes whose callers include `embed`. */
 export type EmbedRoute = {
@@ -66,6 +67,14 @@ export const embedHandlers: EmbedHandlers = {
   'contact/activity': (s, input) => contactActivity(s, input.contactId),
   'conversation/get': (s, input) => conversationDetail(s, input.id),
   'companies/find': (s, input) => findCompanyRefs(s, input.name),
+  'company/get': (s, input) => companyCard(s, input.id),
+  'company/contacts': (s, input) => companyPeople(s, input.id, input.cursor),
+  'contact/notes': (s, input) => notesOfContact(s, input.contactId, input.cursor),
+  'contact/conversations': (s, input) => conversationsOf(s, input.contactId, input.filter, input.cursor),
+  'contact/events': (s, input) => eventsOf(s, input.contactId, input.cursor),
+  'contact/tickets': (s, input) => ticketsOf(s, input.contactId, input.cursor),
+  'ticket/get': (s, input) => ticketDetail(s, input.id),
+  'contact/segments': (s, input) => segmentsOf(s, input.contactId),
 };
 
 /** Whether an embedded card may call the route (and the endpoint has a handler for it). */

@@ -5,6 +5,7 @@
  */
 import { ADMINS, COMPANIES, DAY, LOCATIONS, PEOPLE, SEED_NOW, TAGS, type PersonRow } from './seed-data';
 import { buildConversations } from './seed-conversations';
+import { buildSegments } from './seed-picture';
 import { buildNotes, buildTeams, buildTickets } from './seed-extra';
 import { buildTicketTypes } from './seed-ticket-types';
 import { objectId, type AdminRecord, type CompanyRecord, type ContactRecord, type SandboxState } from './state';
@@ -182,6 +183,7 @@ export function createState(opts: { seed?: boolean } = {}): SandboxState {
     tickets: [],
     messages: [],
     events: [],
+    segments: [],
     merged: {},
     contactAttributes: { plan: 'string', mrr: 'integer', seats: 'integer', signup_source: 'string', trial_ends_at: 'date' },
     seq: 1,
@@ -197,6 +199,7 @@ export function createState(opts: { seed?: boolean } = {}): SandboxState {
   base.conversations = buildConversations(base.contacts, SEED_NOW);
   base.notes = buildNotes(base.contacts, SEED_NOW);
   base.tickets = buildTickets(base.contacts, base.conversations, SEED_NOW);
+  base.segments = buildSegments(SEED_NOW);
   return base;
 }
 

@@ -28,6 +28,7 @@ import { DEMO_PAGES } from './routes/demo';
 import { handleTool, type EmbedDemoOptions } from './routes/tool';
 import { fixtureFile } from '../fixtures/pages';
 import { eventRoutes } from './routes/events';
+import { segmentRoutes } from './routes/segments';
 import { messageRoutes } from './routes/messages';
 import { tagRoutes } from './routes/tags';
 import { ticketTypeRoutes } from './routes/ticket-types';
@@ -90,6 +91,7 @@ const ROUTES = [
   ...conversationActionRoutes,
   ...messageRoutes,
   ...eventRoutes,
+  ...segmentRoutes,
 ];
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {

@@ -10,6 +10,7 @@ import { launchExtension } from '../e2e/browser';
 import { DEMO_SECRET } from './routes/tool';
 import { SANDBOX_TOKEN } from './seed';
 import { startSandbox } from './server';
+import { seedHistory } from './seed-picture';
 
 const port = Number(process.env.SANDBOX_PORT ?? 8787);
 const endpointPort = Number(process.env.ENDPOINT_PORT ?? 8788);
@@ -19,6 +20,8 @@ const headless = process.env.HEADLESS === '1' || (!process.env.DISPLAY && proces
 let endpointUrl: string | undefined;
 const embed = { endpoint: () => endpointUrl };
 const sandbox = await startSandbox({ port, embed }).catch(() => startSandbox({ port: 0, embed }));
+// A longer history (notes, data events of the last days) on a few Northwind Analytics people, for the card's History.
+seedHistory(sandbox.state, Math.floor(Date.now() / 1000));
 console.log(`Intercom sandbox on ${sandbox.url} (token ${SANDBOX_TOKEN})`);
 const endpointConfig = { intercomToken: SANDBOX_TOKEN, apiBaseUrl: sandbox.url, secret: DEMO_SECRET, allowedOrigins: [sandbox.url] };
 const quiet = { log: () => undefined };

@@ -204,6 +204,20 @@ export interface EventRecord {
   received_at: number;
 }
 
+/**
+ * A segment: contacts matching a rule, kept as a contact search query (the same filters `POST /contacts/search`
+ * takes), so membership follows the data like Intercom's own segments do. `person_type`: `user` (users only)
+ * or `contact` (leads only).
+ */
+export interface SegmentRecord {
+  id: string;
+  name: string;
+  person_type: 'user' | 'contact';
+  created_at: number;
+  updated_at: number;
+  query: unknown;
+}
+
 export interface SandboxState {
   app: AppRecord;
   /** Id of the admin who owns the access token (`GET /me`). */
@@ -221,6 +235,8 @@ export interface SandboxState {
   messages: MessageRecord[];
   /** Data events accepted by `POST /events` (duplicates Intercom ignores are not recorded twice). */
   events: EventRecord[];
+  /** Segments (`GET /segments`, `GET /contacts/{id}/segments`). */
+  segments: SegmentRecord[];
   /** Contacts merged away: old id → the id of the contact they were merged into. */
   merged: Record<string, string>;
   /** Contact data attributes (custom attributes) and their types; others are refused like Intercom does. */

@@ -1,8 +1,8 @@
 /** Companies: create or update, get, list, find by name or company_id, attach and detach a contact. */
 import { AppError } from '../errors';
 import type { IntercomHttp } from './http';
-import { listPages } from './paginate';
-import { CompanyListSchema, CompanySchema, ContactCompaniesSchema, parse, type CompanyData } from './shapes';
+import { listPage, listPages, type OnePage } from './paginate';
+import { CompanyListSchema, CompanySchema, ContactCompaniesSchema, ContactListSchema, parse, type CompanyData, type ContactData } from './shapes';
 
 export interface CompanyFields {
   company_id: string;
@@ -74,4 +74,9 @@ export async function detachContact(http: IntercomHttp, contactId: string, compa
 /** The company's name, or null when it cannot be read (a lookup still shows the contact). */
 export async function companyName(http: IntercomHttp, id: string): Promise<string | null> {
   return (await getCompany(http, id)).name;
+}
+
+/** One page of the company's people (`GET /companies/{id}/contacts`). */
+export function companyContacts(http: IntercomHttp, id: string, perPage: number, cursor?: string): Promise<OnePage<ContactData>> {
+  return listPage(http, `/companies/${encodeURIComponent(id)}/contacts`, ContactListSchema, (p) => p.data, perPage, cursor);
 }

@@ -3,7 +3,7 @@ import type { Intercom } from 'intercom-client';
 import { AppError } from '../errors';
 import type { IntercomHttp } from './http';
 import type { Priority } from './limiter';
-import { collect, listPages, searchPages } from './paginate';
+import { collect, listPage, listPages, searchPage, searchPages, type OnePage } from './paginate';
 import {
   ContactListSchema,
   ContactSchema,
@@ -180,4 +180,18 @@ export async function addNote(http: IntercomHttp, contactId: string, body: strin
 export function sameText(html: string | null, text: string): boolean {
   const plain = (html ?? '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
   return plain === text.replace(/\s+/g, ' ').trim();
+}
+
+/** One page of a contact's notes, newest first: for "Show more". */
+export function contactNotesPage(http: IntercomHttp, id: string, perPage: number, cursor?: string): Promise<OnePage<NoteData>> {
+  return listPage(http, path(id, '/notes'), NoteListSchema, (p) => p.data, perPage, cursor);
+}
+
+/** One page of the contacts whose address is at `domain` (Intercom's `email_domain` search field), newest first. */
+export function contactsAtDomain(http: IntercomHttp, domain: string, perPage: number, cursor?: string): Promise<OnePage<ContactData>> {
+  return searchPage(http, '/contacts/search', { field: 'email_domain', operator: '=', value: domain }, ContactListSchema, (p) => p.data, {
+    perPage,
+    sort: { field: 'last_seen_at', order: 'descending' },
+    ...(cursor ? { cursor } : {}),
+  });
 }

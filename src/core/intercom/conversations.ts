@@ -1,7 +1,7 @@
 /** Conversations: search (a contact's), get as plain text, reply or note as an admin, close, open, snooze, assign. */
 import type { Intercom } from 'intercom-client';
 import type { IntercomHttp } from './http';
-import { searchPages } from './paginate';
+import { searchPage, searchPages, type OnePage } from './paginate';
 import { sameText, type SearchQuery } from './contacts';
 import { ConversationListSchema, ConversationSchema, type ConversationData } from './shapes-inbox';
 import { parse } from './shapes';
@@ -110,4 +110,26 @@ export function assign(
       return unassign ? !now || now === '0' : now === to.assigneeId;
     },
   );
+}
+
+export type ConversationFilter = 'open' | 'closed' | 'all';
+
+/** One page of a contact's conversations (open, closed or all), most recently updated first. */
+export function conversationsPage(
+  http: IntercomHttp,
+  contactId: string,
+  filter: ConversationFilter,
+  perPage: number,
+  cursor?: string,
+): Promise<OnePage<ConversationData>> {
+  const byContact: Intercom.SingleFilterSearchRequest = { field: 'contact_ids', operator: '=', value: contactId };
+  const query: SearchQuery =
+    filter === 'all'
+      ? byContact
+      : { operator: 'AND', value: [byContact, filter === 'open' ? { field: 'open', operator: '=', value: 'true' } : { field: 'state', operator: '=', value: 'closed' }] };
+  return searchPage(http, '/conversations/search', query, ConversationListSchema, (p) => p.conversations, {
+    perPage,
+    sort: { field: 'updated_at', order: 'descending' },
+    ...(cursor ? { cursor } : {}),
+  });
 }

@@ -2,6 +2,9 @@
 import type { Intercom } from 'intercom-client';
 import { AppError } from '../errors';
 import type { IntercomHttp } from './http';
+import type { OnePage } from './paginate';
+import { parse } from './shapes';
+import { DataEventListSchema, type DataEventData } from './shapes-picture';
 
 export const MAX_METADATA_KEYS = 10;
 
@@ -31,4 +34,36 @@ export async function submitEvent(http: IntercomHttp, e: NewEvent): Promise<void
     ...(keys.length ? { metadata: Object.fromEntries(Object.entries(metadata).map(([k, v]) => [k, String(v)])) } : {}),
   };
   await http.request('POST', '/events', { json: body });
+}
+
+/** What of a `pages.next` link is carried over to the next request: paging only, never who or where. */
+const IDENTITY = new Set(['type', 'intercom_user_id', 'user_id', 'email']);
+const PARAM = /^[a-z_]{1,32}$/;
+const VALUE = /^[\w.:-]{0,64}$/;
+
+/** The paging parameters of a next-page link (its host is ignored: requests only ever go to the configured API). */
+export function eventsCursor(next: string | null | undefined): string | null {
+  if (!next) return null;
+  let url: URL;
+  try {
+    url = new URL(next, 'https://api.intercom.io');
+  } catch {
+    return null;
+  }
+  const kept = new URLSearchParams();
+  for (const [k, val] of url.searchParams) if (!IDENTITY.has(k) && PARAM.test(k) && VALUE.test(val)) kept.append(k, val);
+  return kept.size ? kept.toString() : null;
+}
+
+/**
+ * A contact's data events (the last 90 days, newest first), one page at a time: `GET /events?type=user&
+ * intercom_user_id=…`, which also lists leads. `cursor`: from the previous page (eventsCursor).
+ */
+export async function listEvents(http: IntercomHttp, contactId: string, perPage: number, cursor?: string): Promise<OnePage<DataEventData>> {
+  const searchParams = new URLSearchParams({ type: 'user', intercom_user_id: contactId, per_page: String(perPage) });
+  for (const [k, val] of new URLSearchParams(cursor ?? '')) {
+    if (!IDENTITY.has(k) && PARAM.test(k) && VALUE.test(val)) searchParams.set(k, val);
+  }
+  const page = parse(DataEventListSchema, await http.request('GET', '/events', { searchParams: Object.fromEntries(searchParams), idempotent: true }));
+  return { items: page.events, next: page.events.length ? eventsCursor(page.pages?.next) : null };
 }

@@ -110,6 +110,14 @@ export class Lookup {
     return Promise.all(found.map((c) => this.toView(c)));
   }
 
+  /**
+   * Contacts read some other way (a company's people, a domain search) as the card shows them. Not cached by
+   * address: such a list may hold a lead that shares its address with a user, whom a lookup prefers.
+   */
+  views(contacts: ContactData[]): Promise<ContactView[]> {
+    return Promise.all(contacts.map((c) => this.toView(c)));
+  }
+
   /** After a write to a contact, the next look at it goes to Intercom. */
   invalidateContact(id: string): void {
     for (const [email, entry] of this.contacts) if (entry.value?.id === id) this.contacts.delete(email);

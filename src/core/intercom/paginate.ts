@@ -67,3 +67,49 @@ export async function collect<T>(pages: AsyncIterable<T[]>, max = Infinity): Pro
   }
   return out;
 }
+
+/** One page of a longer list, and the opaque cursor that asks for the next one (null: no more). */
+export interface OnePage<T> {
+  items: T[];
+  next: string | null;
+}
+
+/** One page of a POST search, from `cursor` (Intercom's `starting_after`) on: for "Show more". */
+export async function searchPage<S extends v.GenericSchema, T>(
+  http: IntercomHttp,
+  path: string,
+  query: unknown,
+  schema: S,
+  items: (page: v.InferOutput<S>) => T[],
+  opts: { perPage: number; cursor?: string; sort?: { field: string; order: 'ascending' | 'descending' } },
+): Promise<OnePage<T>> {
+  const pagination = { per_page: opts.perPage, ...(opts.cursor ? { starting_after: opts.cursor } : {}) };
+  const body = { query, ...(opts.sort ? { sort: opts.sort } : {}), pagination };
+  const page = parse(schema, await http.request('POST', path, { json: body, idempotent: true }));
+  return { items: items(page), next: cursorOf(page as CursorPage) ?? null };
+}
+
+/**
+ * One page of a GET list paged by cursor or by number. The cursor handed out is `c:<starting_after>` or
+ * `p:<page number>`, whichever Intercom answered with.
+ */
+export async function listPage<S extends v.GenericSchema, T>(
+  http: IntercomHttp,
+  path: string,
+  schema: S,
+  items: (page: v.InferOutput<S>) => T[],
+  perPage: number,
+  cursor?: string,
+): Promise<OnePage<T>> {
+  const searchParams: Record<string, string | number> = { per_page: perPage };
+  const pageNo = cursor?.startsWith('p:') ? Number(cursor.slice(2)) : 1;
+  if (cursor?.startsWith('c:')) searchParams.starting_after = cursor.slice(2);
+  else if (pageNo > 1) searchParams.page = pageNo;
+  const page = parse(schema, await http.request('GET', path, { searchParams, idempotent: true }));
+  const got = items(page);
+  const after = cursorOf(page as CursorPage);
+  if (after) return { items: got, next: `c:${after}` };
+  const p = (page as { pages?: { page?: number | null; total_pages?: number | null } | null }).pages;
+  const at = p?.page ?? pageNo;
+  return { items: got, next: got.length && p?.total_pages && at < p.total_pages ? `p:${at + 1}` : null };
+}

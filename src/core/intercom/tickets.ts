@@ -1,7 +1,7 @@
 /** Tickets: ticket types with their attributes, create, get, and a contact's tickets. */
 import type { Intercom } from 'intercom-client';
 import type { IntercomHttp } from './http';
-import { searchPages } from './paginate';
+import { searchPage, searchPages, type OnePage } from './paginate';
 import { parse } from './shapes';
 import { TicketListSchema, TicketSchema, TicketTypeListSchema, TicketTypeSchema, type TicketData, type TicketTypeData } from './shapes-inbox';
 
@@ -50,5 +50,14 @@ export function ticketsOfContact(http: IntercomHttp, contactId: string): AsyncGe
   return searchPages(http, '/tickets/search', { field: 'contact_ids', operator: '=', value: contactId }, TicketListSchema, (p) => p.tickets, {
     perPage: 150,
     sort: { field: 'updated_at', order: 'descending' },
+  });
+}
+
+/** One page of a contact's tickets, most recently updated first. */
+export function ticketsPage(http: IntercomHttp, contactId: string, perPage: number, cursor?: string): Promise<OnePage<TicketData>> {
+  return searchPage(http, '/tickets/search', { field: 'contact_ids', operator: '=', value: contactId }, TicketListSchema, (p) => p.tickets, {
+    perPage,
+    sort: { field: 'updated_at', order: 'descending' },
+    ...(cursor ? { cursor } : {}),
   });
 }

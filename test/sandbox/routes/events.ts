@@ -8,9 +8,13 @@
  * `{url, value}` and monetary amounts `{amount (cents), currency}`. At most 10 keys: the description says
  * Intercom silently ignores keys past the 10th; the sandbox refuses them (400) so that a client losing
  * data that way is caught in tests.
+ *
+ * `GET /events?type=user&intercom_user_id=…` (or `user_id`, `email`): the contact's events of the last 90 days,
+ * newest first, `per_page` at a time, with `pages.next` a link carrying `before` (milliseconds) to the next page;
+ * `summary=true` answers an `event.summary` (name, first, last, count per event name) instead.
  */
 import { invalid, notFound, required } from '../errors';
-import { bodyObject, isRecord, optId, optInteger, optText, type Ctx, type Route } from '../http';
+import { bodyObject, intParam, isRecord, optId, optInteger, optText, type Ctx, type Route } from '../http';
 import { findContact, type ContactRecord, type EventMetadataValue, type EventRecord } from '../state';
 
 export const MAX_EVENT_METADATA_KEYS = 10;
@@ -81,3 +85,70 @@ export const eventRoutes: Route[] = [
     },
   },
 ];
+
+const LIST_DAYS = 90;
+
+function queryContact(ctx: Ctx): ContactRecord {
+  if (ctx.query.get('type') !== 'user') throw invalid("type must be 'user'", 'type');
+  const id = ctx.query.get('intercom_user_id');
+  const userId = ctx.query.get('user_id');
+  const email = ctx.query.get('email')?.toLowerCase();
+  let found: ContactRecord | undefined;
+  if (id) found = findContact(ctx.state, id);
+  else if (userId) found = ctx.state.contacts.find((c) => c.role === 'user' && c.external_id === userId);
+  else if (email) found = ctx.state.contacts.find((c) => c.role === 'user' && c.email?.toLowerCase() === email);
+  else throw invalid('One of intercom_user_id, user_id or email is required', 'intercom_user_id');
+  if (!found) throw notFound('User Not Found');
+  return found;
+}
+
+eventRoutes.push({
+  method: 'GET',
+  path: '/events',
+  handler(ctx) {
+    const contact = queryContact(ctx);
+    const since = ctx.now() - LIST_DAYS * 86_400;
+    // Newest first; events of the same second keep the order they arrived in (the later first), each with its own millisecond.
+    const mine = ctx.state.events
+      .map((e, i) => ({ e, i }))
+      .filter(({ e }) => e.contact_id === contact.id && e.created_at >= since)
+      .sort((a, b) => b.e.created_at - a.e.created_at || b.i - a.i);
+    const keyed = mine.map(({ e }, k) => {
+      const sameSecondBefore = mine.slice(0, k).filter((x) => x.e.created_at === e.created_at).length;
+      return { e, key: e.created_at * 1000 + 999 - Math.min(sameSecondBefore, 999) };
+    });
+    const who = { email: contact.email ?? '', intercom_user_id: contact.id, user_id: contact.external_id ?? '' };
+    if (ctx.query.get('summary') === 'true') {
+      const byName = new Map<string, { name: string; first: number; last: number; count: number }>();
+      for (const { e } of keyed) {
+        const s = byName.get(e.event_name) ?? { name: e.event_name, first: e.created_at, last: e.created_at, count: 0 };
+        s.first = Math.min(s.first, e.created_at);
+        s.last = Math.max(s.last, e.created_at);
+        s.count++;
+        byName.set(e.event_name, s);
+      }
+      return { body: { type: 'event.summary', ...who, events: [...byName.values()].map((s) => ({ ...s, first: new Date(s.first * 1000).toISOString(), last: new Date(s.last * 1000).toISOString(), description: '' })) } };
+    }
+    const perPage = intParam(ctx.query, 'per_page', 50, 1, 100);
+    const beforeRaw = ctx.query.get('before');
+    const before = beforeRaw === null ? Infinity : Number(beforeRaw);
+    if (!Number.isFinite(before) && beforeRaw !== null) throw invalid('before must be a timestamp in milliseconds', 'before');
+    const rest = keyed.filter((x) => x.key < before);
+    const page = rest.slice(0, perPage);
+    const more = rest.length > perPage;
+    const next = new URLSearchParams({ type: 'user', intercom_user_id: contact.id, per_page: String(perPage), before: String(page.at(-1)?.key ?? 0) });
+    return {
+      body: {
+        type: 'event.list',
+        events: page.map(({ e }) => ({
+          type: 'event',
+          event_name: e.event_name,
+          created_at: e.created_at,
+          ...who,
+          metadata: { ...e.metadata },
+        })),
+        pages: more ? { next: `${ctx.baseUrl}/events?${next.toString()}` } : {},
+      },
+    };
+  },
+});

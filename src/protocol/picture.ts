@@ -1,0 +1,80 @@
+/**
+ * The card's fuller picture (issue 14): people at the tab's site, a company's card, a contact's history and
+ * segments. Pure valibot and types: safe in every context.
+ */
+import * as v from 'valibot';
+import type { ContactView, NamedRef } from './schemas';
+import type { ConversationSummary, TicketSummary } from './actions';
+
+/** An opaque "next page" token the worker handed out, sent back as it was. */
+export const CursorSchema = v.pipe(v.string(), v.maxLength(512), v.regex(/^[\x21-\x7e]+$/));
+
+/** A tab's host name (`www.acme.co.uk`), as the panel read it from the scanned page's origin. */
+export const HostSchema = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(253), v.regex(/^[\p{L}\p{N}.-]+$/u));
+
+export const ConversationFilterSchema = v.picklist(['open', 'closed', 'all']);
+export type ConversationFilter = v.InferOutput<typeof ConversationFilterSchema>;
+
+/** One page of a list; `next` asks for the following one (null: that was the last). */
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+  /** The token may not read this list (403), or the workspace does not have it (404, 501). */
+  unavailable?: boolean;
+}
+
+export interface SitePeople extends Page<ContactView> {
+  /** The registrable domain of the tab's host (`acme.co.uk`), or null when it has none (an IP address, localhost). */
+  domain: string | null;
+  /** Why nobody was looked for: a free-mail domain (anyone may have an address there) or no domain at all. */
+  skipped?: 'free_mail' | 'no_domain';
+}
+
+export interface CompanyView {
+  id: string;
+  companyId: string | null;
+  name: string;
+  plan: string | null;
+  size: number | null;
+  industry: string | null;
+  monthlySpend: number | null;
+  userCount: number | null;
+  website: string | null;
+  customAttributes: Record<string, string | number | boolean | null>;
+  tags: NamedRef[];
+  /** The company's page in the Intercom web app. */
+  url: string;
+}
+
+export interface NoteView {
+  id: string;
+  /** HTML as Intercom stores it: the widget sanitises it before showing it. */
+  body: string;
+  author: string | null;
+  createdAt: number | null;
+}
+
+export interface EventView {
+  name: string;
+  createdAt: number | null;
+  /** Flat metadata as text (rich links and amounts written out). */
+  metadata: Array<{ key: string; value: string }>;
+}
+
+export interface TicketDetail extends TicketSummary {
+  /** The ticket's state category (`submitted`, `in_progress`, `waiting_on_customer`, `resolved`). */
+  category: string | null;
+  open: boolean | null;
+  createdAt: number | null;
+  updatedAt: number | null;
+  description: string | null;
+  /** The ticket type's other attributes, as text. */
+  attributes: Array<{ name: string; value: string }>;
+}
+
+export interface SegmentsView {
+  segments: NamedRef[];
+  unavailable?: boolean;
+}
+
+export type { ConversationSummary, TicketSummary };
