@@ -4,7 +4,8 @@
  * registered scanner and the permissions in step with what is chosen here.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { ALL_SITES, type SettingsView } from '../protocol/schemas';
+import { ALL_SITES } from '../protocol/constants';
+import type { SettingsView } from '../protocol/schemas';
 import { t } from '../widget/i18n';
 import type { Status } from './Settings';
 import { useCall } from '../widget/host';

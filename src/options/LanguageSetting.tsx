@@ -5,7 +5,8 @@
  */
 import { useState } from 'preact/hooks';
 import { errorInfo } from '../protocol/client';
-import { LANGUAGES, type ErrorInfo, type Language, type SettingsView } from '../protocol/schemas';
+import { LANGUAGES } from '../protocol/constants';
+import type { ErrorInfo, Language, SettingsView } from '../protocol/schemas';
 import { errorMessage } from '../widget/errors';
 import { useCall } from '../widget/host';
 import { t } from '../widget/i18n';

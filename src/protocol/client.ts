@@ -4,7 +4,8 @@
  * is their endpoint (HTTP, `POST {endpoint}/rpc/{route}` with `{ input }`, answering the same `Result`).
  * Components never pick one: the host passes it by context (src/widget/host.tsx).
  */
-import { ERROR_CODES, type ErrorCode, type ErrorInfo, type Result } from './schemas';
+import { ERROR_CODES } from './constants';
+import type { ErrorCode, ErrorInfo, Result } from './schemas';
 import type { RouteInput, RouteName, RouteOutput } from './messages';
 
 export class RpcError extends Error {
@@ -73,9 +74,7 @@ export interface HttpTransportOptions {
 /** A rate limit this long or shorter is waited out once for a read; longer ones are reported. */
 const MAX_WAIT_S = 20;
 /** Routes that never change anything in Intercom: safe to send again (the rest are the routes with `writes: true`). */
-const READS = new Set<RouteName>(['contacts/lookup', 'contacts/search-name', 'workspace/info', 'contact/activity', 'conversation/get', 'companies/find',
-  'company/get', 'company/contacts', 'contact/notes', 'contact/conversations', 'contact/events', 'contact/tickets', 'ticket/get', 'contact/segments',
-]);
+const READS = new Set<RouteName>(['contacts/lookup', 'contacts/search-name', 'workspace/info', 'contact/activity', 'conversation/get', 'companies/find']);
 
 /** A page → the team's endpoint, with a short-lived JWT. No cookies: the JWT is the only credential. */
 export function httpTransport(opts: HttpTransportOptions): Transport {
