@@ -3,7 +3,7 @@
  * stands alone (a block: its own unit), whether a person can see it, and the addresses its attributes carry
  * (`mailto:` links, Cloudflare's email protection, microdata and hCard `email` properties with their names).
  */
-import { cleanName, decodeCloudflare, emailFromCloudflareHref, extractFound, foundInMailto, type Found } from '../detect/detect';
+import { cleanName, decodeCloudflare, extractFound, foundInCloudflareHref, foundInMailto, type Found } from '../detect/detect';
 
 /** Elements whose text is never visible page content. */
 const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'head']);
@@ -22,7 +22,8 @@ const CF_HREF = '/cdn-cgi/l/email-protection#';
 export const isElement = (node: Node): node is Element => node.nodeType === 1;
 export const isText = (node: Node): node is Text => node.nodeType === 3;
 
-export type Kind = 'skip' | 'inline' | 'break' | 'unit';
+/** `hidden`: an inline element hidden by its attributes (`ana@<span hidden>no spam</span>example.com`): its text is skipped, the run goes on. */
+export type Kind = 'skip' | 'inline' | 'hidden' | 'break' | 'unit';
 
 /** Tag → kind, one lookup per element; a tag not listed is a block (a unit of its own). */
 const KINDS = new Map<string, Kind>([
@@ -34,7 +35,7 @@ const KINDS = new Map<string, Kind>([
 export function kindOf(el: Element): Kind {
   const kind = KINDS.get(el.localName);
   if (kind === 'skip') return 'skip';
-  if (el.hasAttributes() && isHidden(el)) return 'unit';
+  if (el.hasAttributes() && isHidden(el)) return kind === 'inline' ? 'hidden' : 'unit';
   if (kind === 'inline') return el.shadowRoot ? 'unit' : 'inline';
   return kind ?? 'unit';
 }
@@ -72,7 +73,7 @@ function linkFound(el: Element): Found[] {
   const href = el.localName === 'a' || el.localName === 'area' ? el.getAttribute('href') : null;
   if (href !== null) {
     if (MAILTO_RE.test(href)) out.push(...foundInMailto(href));
-    else if (href.includes(CF_HREF)) pushEmail(out, emailFromCloudflareHref(href));
+    else if (href.includes(CF_HREF)) out.push(...foundInCloudflareHref(href));
   }
   return out;
 }

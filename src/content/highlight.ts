@@ -8,8 +8,8 @@
  * mark reached with Tab, opens the in-page card for that address.
  */
 
-import { addressSpans, decodeCloudflare, emailFromCloudflareHref, emailsFromMailto, mayHoldAddress } from '../detect/detect';
-import { isElement, isText, kindOf } from './elements';
+import { addressSpans, decodeCloudflare, emailsFromMailto, foundInCloudflareHref, mayHoldAddress, normalizeEmail } from '../detect/detect';
+import { isElement, isRendered, isText, kindOf } from './elements';
 import { keepAttached } from './keep-attached';
 
 /** Upper bound on marks drawn (a page with thousands of addresses gets the first ones, in page order). */
@@ -38,11 +38,20 @@ export interface Highlighter {
   destroy(): void;
 }
 
-/** The nearest ancestor whose text stands alone (the scanner's unit): text under the same one reads as one run. */
+/**
+ * The nearest ancestor whose text stands alone (the scanner's unit, or a link whose text is an address: its edges
+ * end the address, as the scanner reads it): text under the same one reads as one run.
+ */
 function blockOf(node: Node): Node | null {
   let el = node.parentElement;
-  while (el && kindOf(el) === 'inline') el = el.parentElement;
+  while (el && kindOf(el) === 'inline' && !(el.localName === 'a' && normalizeEmail(el.textContent ?? '') !== null)) el = el.parentElement;
   return el;
+}
+
+/** What the scanner does not read: skipped elements, hidden inline ones (a stylesheet's too), and form fields. */
+function skipped(el: Element): boolean {
+  const kind = kindOf(el);
+  return kind === 'skip' || kind === 'hidden' || FIELDS.has(el.localName) || (kind === 'inline' && (el.hasAttribute('class') || el.hasAttribute('style')) && !isRendered(el));
 }
 
 /**
@@ -89,8 +98,7 @@ export function findMarks(root: Node, emails: ReadonlySet<string>, max = MAX_MAR
   };
 
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      isElement(node) && (kindOf(node) === 'skip' || FIELDS.has(node.localName)) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+    acceptNode: (node) => (isElement(node) && skipped(node) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });
   for (let node = walker.nextNode(); node && marks.length < max; node = walker.nextNode()) {
     if (isText(node)) {
@@ -116,7 +124,7 @@ export function findMarks(root: Node, emails: ReadonlySet<string>, max = MAX_MAR
     const href = a.getAttribute('href') ?? '';
     // Not a link already marked, by its text (a mailto link showing its address) or as Cloudflare's element.
     if (marks.some((m) => a.contains(m.range.startContainer))) continue;
-    markElement(a, emailFromCloudflareHref(href) ?? emailsFromMailto(href).find((e) => emails.has(e)) ?? null);
+    markElement(a, [...foundInCloudflareHref(href).map((f) => f.email), ...emailsFromMailto(href)].find((e) => emails.has(e)) ?? null);
   }
   return marks;
 }

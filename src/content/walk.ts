@@ -4,7 +4,7 @@
  * units it touched (a registered nested unit is kept as it is, a new one is scanned in full, one no longer
  * found is dropped with its addresses). Open shadow roots and same-origin iframes are units of their own.
  */
-import { extractFound, mayHoldAddress, type Found } from '../detect/detect';
+import { extractFound, mayHoldAddress, normalizeEmail, type Found } from '../detect/detect';
 import { attributeFound, hiddenFound, isElement, isHidden, isRendered, kindOf } from './elements';
 import { Registry, type Unit, type UnitNode } from './units';
 
@@ -16,8 +16,12 @@ interface Frame {
   unit: Unit;
   /** The next node of the unit's own content to visit; null when the unit is done. */
   next: Node | null;
-  /** The current run of inline text, joined when a block boundary ends it. */
-  parts: string[];
+  /** The current run of inline text (text nodes, and '\n' or a link's edge), joined when a block boundary ends it. */
+  parts: Array<Text | string>;
+  /** Inline elements of the current run with a class or style: a stylesheet may hide them (asked only if the run may hold an address). */
+  styled: Element[] | null;
+  /** Where the open link's text starts in `parts` (-1: none). */
+  link: number;
   /** What this scan of the unit found so far, counted as it was found (so the first scan keeps page order). */
   seen: Map<string, Found> | null;
   /** Whether the browser renders the unit: asked the first time its text holds an address. */
@@ -98,7 +102,7 @@ export class Walker {
   /** Starts (re)scanning a unit: its own attributes first, then a shadow root or a frame's document. */
   private open(unit: Unit): void {
     const node = unit.node;
-    const frame: Frame = { unit, next: node.firstChild, parts: [], seen: null, rendered: null, children: null };
+    const frame: Frame = { unit, next: node.firstChild, parts: [], styled: null, link: -1, seen: null, rendered: null, children: null };
     this.stack.push(frame);
     if (!isElement(node)) {
       this.hooks.root(node as Document | ShadowRoot);
@@ -143,7 +147,7 @@ export class Walker {
   private step(frame: Frame, node: Node): void {
     const type = node.nodeType;
     if (type === 3) {
-      frame.parts.push((node as Text).data);
+      frame.parts.push(node as Text);
       return advance(frame, node, false);
     }
     if (type !== 1 || !isElement(node)) return advance(frame, node, false);
@@ -151,6 +155,11 @@ export class Walker {
     // queued (it drops the unit and rescans its parent).
     const kind = kindOf(node);
     if (kind === 'skip') return advance(frame, node, false);
+    if (kind === 'hidden') {
+      // Hidden inside a run (`ana@<span hidden>no spam</span>example.com`): its text is skipped, the run goes on.
+      this.found(frame, hiddenFound(node));
+      return advance(frame, node, false);
+    }
     if (kind === 'unit') {
       this.flush(frame);
       advance(frame, node, false);
@@ -158,12 +167,14 @@ export class Walker {
     }
     if (kind === 'break') frame.parts.push('\n');
     if (node.hasAttributes()) {
+      if (kind === 'inline' && (node.hasAttribute('class') || node.hasAttribute('style'))) (frame.styled ??= []).push(node);
       const found = attributeFound(node);
       if (found.length) {
         this.flush(frame); // the text before a link comes before it
         this.found(frame, found);
       }
     }
+    if (node.localName === 'a') frame.link = frame.parts.length;
     advance(frame, node, kind === 'inline');
   }
 
@@ -186,9 +197,19 @@ export class Walker {
   /** Matches the run of inline text gathered so far (a block boundary ends it). Unrendered text counts for nothing. */
   private flush(frame: Frame): void {
     if (!frame.parts.length) return;
-    const text = frame.parts.length === 1 ? frame.parts[0]! : frame.parts.join('');
+    let parts = frame.parts;
+    const styled = frame.styled;
     frame.parts = [];
+    frame.styled = null;
+    frame.link = -1;
+    let text = join(parts);
     if (text.length < 6 || !mayHoldAddress(text)) return;
+    const gone = styled?.filter((el) => !isRendered(el));
+    if (gone?.length) {
+      // Text a stylesheet hides is not part of what the page shows.
+      parts = parts.filter((p) => typeof p === 'string' || !gone.some((el) => el.contains(p)));
+      text = join(parts);
+    }
     const found = extractFound(text, MAX_PER_RUN);
     if (!found.length) return;
     const node = frame.unit.node;
@@ -214,6 +235,22 @@ export class Walker {
   }
 }
 
+const EDGE = '\u200b';
+
+/** A link's edges end an address its text shows whole: `<a>ana@example.fi</a><span>Next` is not ana@example.finext. */
+function leaveLink(frame: Frame): void {
+  const from = frame.link;
+  frame.link = -1;
+  if (from < 0) return;
+  const inner = join(frame.parts.slice(from));
+  if (inner.includes('@') && normalizeEmail(inner) !== null) {
+    frame.parts.splice(from, 0, EDGE);
+    frame.parts.push(EDGE);
+  }
+}
+const join = (parts: Array<Text | string>): string => (parts.length === 1 ? text(parts[0]!) : parts.map(text).join(''));
+const text = (p: Text | string): string => (typeof p === 'string' ? p : p.data);
+
 function advance(frame: Frame, node: Node, descend: boolean): void {
   if (descend && node.firstChild) {
     frame.next = node.firstChild;
@@ -221,6 +258,7 @@ function advance(frame: Frame, node: Node, descend: boolean): void {
   }
   const root = frame.unit.node;
   for (let n: Node | null = node; n && n !== root; n = n.parentNode) {
+    if ((n as Element).localName === 'a') leaveLink(frame);
     if (n.nextSibling) {
       frame.next = n.nextSibling;
       return;

@@ -6,9 +6,9 @@
  * input (the few regexes used only see strings already length-checked, or use bounded quantifiers).
  */
 import { canonical, cleanName, domainEnd, INVISIBLE_RE, localStart, MAX_NAME, normalizeEmail } from './address';
-import { decodeCloudflare, emailFromCloudflareHref, findObfuscated, MAYBE_OBFUSCATED_RE } from './decode';
+import { cloudflareMailto, decodeCloudflare, findObfuscated, MAYBE_OBFUSCATED_RE } from './decode';
 
-export { canonical, cleanName, decodeCloudflare, emailFromCloudflareHref, MAX_NAME, normalizeEmail };
+export { canonical, cleanName, decodeCloudflare, MAX_NAME, normalizeEmail };
 
 /** Lists of detected addresses sent anywhere are capped at this many entries (with a count of the rest). */
 export const MAX_EMAILS = 1000;
@@ -225,6 +225,15 @@ export function foundInMailto(href: string, limit: number = MAX_EMAILS): Found[]
   }
   return out.list();
 }
+
+/** Every recipient of a Cloudflare-protected link (its hidden `mailto:` target), with names. */
+export function foundInCloudflareHref(href: string): Found[] {
+  const mailto = cloudflareMailto(href);
+  return mailto === null ? [] : foundInMailto(mailto);
+}
+
+/** The first address behind a Cloudflare-protected link, if any. */
+export const emailFromCloudflareHref = (href: string): string | null => foundInCloudflareHref(href)[0]?.email ?? null;
 
 /** The addresses of foundInMailto, without names. */
 export function emailsFromMailto(href: string, limit: number = MAX_EMAILS): string[] {

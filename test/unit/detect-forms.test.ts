@@ -3,14 +3,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { cleanName, decodeCloudflare, emailFromCloudflareHref, extractEmails, extractFound, foundInMailto, normalizeEmail } from '../../src/detect/detect';
+import { cleanName, decodeCloudflare, emailFromCloudflareHref, extractEmails, extractFound, foundInCloudflareHref, foundInMailto, normalizeEmail } from '../../src/detect/detect';
 import { EmailSchema } from '../../src/protocol/schemas';
 
-/** Cloudflare's encoding: a key byte, then each UTF-8 byte of the address XOR the key, in hex. */
-export function cfEncode(email: string, key = 0x5a): string {
-  const hex = (n: number) => n.toString(16).padStart(2, '0');
-  return hex(key) + [...new TextEncoder().encode(email)].map((b) => hex(b ^ key)).join('');
-}
+import { cfEncode } from './fixtures-cf';
 
 describe('obfuscated addresses', () => {
   it.each([
@@ -161,5 +157,51 @@ describe('one canonical form in every context', () => {
         expect(v.parse(EmailSchema, scanned)).toBe(scanned);
       }),
     );
+  });
+});
+
+describe('issue 13: forms still missed', () => {
+  it('reads every recipient of a Cloudflare-protected mailto: link, with its subject and body', () => {
+    const href = (target: string, key?: number) => `/cdn-cgi/l/email-protection#${cfEncode(target, key)}`;
+    expect(foundInCloudflareHref(href('ana@example.com?subject=Typo%20on%20page&body=Hello'))).toEqual([{ email: 'ana@example.com' }]);
+    expect(foundInCloudflareHref(href('ana@example.com,bo@example.org?cc=cy@example.net&body=Hi', 0x21)).map((f) => f.email)).toEqual([
+      'ana@example.com',
+      'bo@example.org',
+      'cy@example.net',
+    ]);
+    expect(foundInCloudflareHref(href('?subject=Share&body=https%3A%2F%2Fx.example.com%2F'))).toEqual([]);
+    expect(emailFromCloudflareHref(`https://site.example/cdn-cgi/l/email-protection#${cfEncode('Bo@X.org?subject=Hi')}`)).toBe('bo@x.org');
+  });
+
+  it('round-trips any mailto: target Cloudflare hides', () => {
+    const local = fc.stringMatching(/^[a-z][a-z0-9.]{0,8}[a-z0-9]$/).filter((s) => !s.includes('..'));
+    const subject = fc.string({ maxLength: 30 });
+    fc.assert(
+      fc.property(fc.array(local, { minLength: 1, maxLength: 3 }), subject, fc.integer({ min: 0, max: 255 }), (locals, text, key) => {
+        const emails = [...new Set(locals.map((l) => `${l}@example.com`))];
+        const target = `${emails.join(',')}?subject=${encodeURIComponent(text)}&body=${encodeURIComponent(text)}`;
+        expect(foundInCloudflareHref(`/cdn-cgi/l/email-protection#${cfEncode(target, key)}`).map((f) => f.email)).toEqual(emails);
+      }),
+    );
+  });
+
+  it.each([
+    ['Email: ana @ example.com', ['ana@example.com']],
+    ['Contact us at bo.lima @ example.co.uk for help', ['bo.lima@example.co.uk']],
+    ['Write to cy @ mail.example.org.', ['cy@mail.example.org']],
+  ])('a spaced `@` after words that say an address follows: %j', (text, expected) => {
+    expect(extractEmails(text)).toEqual(expected);
+  });
+
+  it.each([
+    '3 @ $40 each',
+    'Meet me @ example.com tomorrow',
+    'ana @ example.com',
+    'Email: ana @ example.c',
+    'Email us. Then ana @ example.com',
+    'Contact: ana @ example.local',
+    'Email: ana @ example',
+  ])('no spaced `@` without that context: %j', (text) => {
+    expect(extractEmails(text)).toEqual([]);
   });
 });

@@ -18,7 +18,8 @@ const TAGS = ['p', 'div', 'span', 'b', 'li', 'section', 'a'];
 describe('split addresses', () => {
   it('finds an address however it is cut into inline elements and text nodes', () => {
     const email = fc.constantFrom(...ADDRESSES, 'jane.doe+tag@mail.example.co.uk', 'josé@café.fr');
-    const cuts = fc.array(fc.tuple(fc.nat(), fc.constantFrom('span', 'b', 'em', 'a', 'code', null)), { maxLength: 6 });
+    // Not `a`: a link whose text is an address of its own ends it (test/unit/detect-scanner.test.ts).
+    const cuts = fc.array(fc.tuple(fc.nat(), fc.constantFrom('span', 'b', 'em', 'code', null)), { maxLength: 6 });
     fc.assert(
       fc.property(email, cuts, (address, splits) => {
         const points = [...new Set(splits.map(([n]) => n % address.length))].sort((a, b) => a - b);
