@@ -5,17 +5,25 @@
  */
 import { INVISIBLE_RE, isDomainChar, isLocalChar, localStart, normalizeEmail } from './address';
 
-/** The `@` spelled out. 1: in brackets — `[at]`, `(at)`, `{at}`, `[@]`; 2: the bare word `at`; 4: ` @ ` with a space each side. */
-const AT_RE = /[[({]\s{0,3}(at|@)\s{0,3}[\])}]|(?<![\p{L}\p{N}])(at)(?![\p{L}\p{N}])|(\uffff)|(?<=\s)(@)(?=\s)|\uffff/giu;
-/** Between domain labels: `.`, `[dot]`, `(dot)`, `{dot}`, `[.]` or the word ` dot `. */
-const DOT_RE = /\s{0,3}[[({]\s{0,3}(dot|\.)\s{0,3}[\])}]\s{0,3}|\s{1,3}(dot)\s{1,3}|(\uffff)|(\uffff)|\./iy;
+/**
+ * The `@` spelled out. 1: in brackets — `[at]`, `(at)`, `{at}`, `[@]`, German `[ät]`, French `(arobase)`, Japanese
+ * `（アットマーク）`, Persian `[اَت]`/`[ات]`, Thai `(แอท)`; 2: the bare word `at` or `arobase`; 3: bare `アットマーク` or
+ * `แอท`, which no Latin word contains; 4: ` @ ` with a space each side; 5: the full-width `＠`.
+ */
+const AT_RE =
+  /[[({［（]\s{0,3}(at|@|ät|arobase|アットマーク|اَ?ت|แอท)\s{0,3}[\])}］）]|(?<![\p{L}\p{N}])(at|arobase)(?![\p{L}\p{N}])|(アットマーク|แอท)|(?<=\s)(@)(?=\s)|＠/giu;
+/**
+ * Between domain labels: `.`, a dot word in brackets (`[dot]`, `(punkt)`, `[point]`, `(ドット)`, `[دات]`, `[نقطه]`,
+ * `(ดอท)`, `[.]`), a spaced word (` dot `, ` punkt `, ` point `), `ドット`/`ดอท`, or the full-width `．`.
+ */
+const DOT_RE = /\s{0,3}[[({［（]\s{0,3}(dot|punkt|point|ドット|ดอท|دات|نقطه|\.)\s{0,3}[\])}］）]\s{0,3}|\s{1,3}(dot|punkt|point)\s{1,3}|\s{0,3}(ドット|ดอท)\s{0,3}|(．)|\./iy;
 const MAX_LABELS = 10;
 /** A spelled-out dot after a bare marker counts only before a country code or one of these: `meet at noon dot the office` does not. */
 const COMMON_TLDS = new Set(['com', 'org', 'net', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'io', 'dev', 'app', 'ai', 'me']);
 /** Cheap test first: most text has none of the markers an obfuscated address needs. */
-export const MAYBE_OBFUSCATED_RE = /[[({]\s{0,3}(?:at|@)\s{0,3}[\])}]|\sdot\s|\s@\s/i;
+export const MAYBE_OBFUSCATED_RE = /[[({［（]\s{0,3}(?:at|@|ät|arobase|アットマーク|اَ?ت|แอท)\s{0,3}[\])}］）]|\sdot\s|arobase|アットマーク|แอท|＠|\s@\s/i;
 /** ` @ ` counts only after words that say an address follows (`Email: ana @ example.com`), on the same line. */
-const SPACED_CUE_RE = /(?:e-?mail|contact|write)[^\n.!?@]{0,30}$/i;
+const SPACED_CUE_RE = /(?:e-?mail|courriel|contact|write|kontakt|メール)[^\n.!?@]{0,30}$/i;
 
 /** How one spelling of `@` reads the address around it. */
 interface Marker {

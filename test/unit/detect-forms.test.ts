@@ -205,3 +205,65 @@ describe('issue 13: forms still missed', () => {
     expect(extractEmails(text)).toEqual([]);
   });
 });
+
+describe('issue 12: spelled-out @ and dot in other languages', () => {
+  it.each([
+    // German
+    ['Kontakt: ana (at) beispiel (punkt) de', ['ana@beispiel.de']],
+    ['ana [ät] beispiel [punkt] de', ['ana@beispiel.de']],
+    ['Schreiben Sie an jürgen(at)büro-müller punkt de.', ['jürgen@büro-müller.de']],
+    // French
+    ['Écrivez à ana arobase exemple point fr', ['ana@exemple.fr']],
+    ['ana [arobase] exemple [point] fr', ['ana@exemple.fr']],
+    ['ana(arobase)exemple.fr', ['ana@exemple.fr']],
+    // Japanese: full-width forms normalised to the ASCII address
+    ['お問い合わせ：ａｎａ＠ｅｘａｍｐｌｅ．ｃｏｍ まで', ['ana@example.com']],
+    ['メール：info＠example.co.jp', ['info@example.co.jp']],
+    ['info（アットマーク）example.co.jp', ['info@example.co.jp']],
+    ['連絡先 infoアットマークexample.jp へ', ['info@example.jp']],
+    ['sales [アットマーク] example [ドット] com', ['sales@example.com']],
+    // Persian (between brackets)
+    ['ایمیل: ana [اَت] example [دات] com', ['ana@example.com']],
+    ['پست الکترونیک: info (ات) example.ir', ['info@example.ir']],
+    // Thai
+    ['อีเมล ana แอท example ดอท com', ['ana@example.com']],
+    ['ติดต่อ infoแอทexample.co.th', ['info@example.co.th']],
+  ])('%s', (text, expected) => {
+    expect(extractEmails(text)).toEqual(expected);
+  });
+
+  it.each([
+    'Der Punkt ist wichtig. Punkt für Punkt, Punkt 10 Uhr am Treffpunkt.',
+    'Wir treffen uns (at) Schule punkt 10 Uhr',
+    'Le point de vue du signe arobase est clair.',
+    'Mettez un point à la ligne, point final.',
+    'Le caractère arobase point com',
+    'アットマークを全角で表記しています。',
+    'メールアドレスのアットマークは全角です',
+    'มหาสมุทรแอทแลนติก',
+    'ผมจะไปแอทพาร์ค ดอท ไม่ได้',
+    'در این صفحه (ات) نوشته شده است',
+    'ana＠example',
+    'see ＠ example.com',
+  ])('ignores %j', (text) => {
+    expect(extractEmails(text)).toEqual([]);
+  });
+
+  it('round-trips any simple address in each language’s spelling', () => {
+    const label = fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/);
+    const toWide = (s: string) => [...s].map((c) => (c === '.' ? '．' : String.fromCharCode(c.charCodeAt(0) + 0xfee0))).join('');
+    fc.assert(
+      fc.property(label, fc.array(label, { minLength: 1, maxLength: 2 }), fc.constantFrom('de', 'fr', 'jp', 'com', 'org'), (local, labels, tld) => {
+        const email = `${local}@${[...labels, tld].join('.')}`;
+        fc.pre(extractEmails(email).length === 1);
+        const parts = [...labels, tld];
+        expect(extractEmails(`Kontakt: ${local} (at) ${parts.join(' (punkt) ')}.`)).toEqual([email]);
+        expect(extractEmails(`Écrivez à ${local} arobase ${parts.join(' point ')}.`)).toEqual([email]);
+        expect(extractEmails(`連絡先：${toWide(local)}＠${toWide(parts.join('.'))}まで`)).toEqual([email]);
+        expect(extractEmails(`連絡先 ${local}アットマーク${parts.join('.')} へ`)).toEqual([email]);
+        expect(extractEmails(`ایمیل: ${local} [ات] ${parts.join(' [دات] ')}`)).toEqual([email]);
+        expect(extractEmails(`อีเมล ${local} แอท ${parts.join(' ดอท ')}`)).toEqual([email]);
+      }),
+    );
+  });
+});

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { scanRoot } from '../../src/content/scanner';
+import { scanPage, scanRoot } from '../../src/content/scanner';
 import { findMarks } from '../../src/content/highlight';
 import { cfEncode } from './fixtures-cf';
 
@@ -84,6 +84,24 @@ describe('Cloudflare-protected mailto: links', () => {
     expect(marked(['typos@example.com', 'ana@example.com'])).toEqual([
       ['typos@example.com', 'Report a typo'],
       ['ana@example.com', 'Write to the authors'],
+    ]);
+  });
+});
+
+describe('spelled-out forms in markup', () => {
+  it('are found and marked where the page shows them', () => {
+    document.body.innerHTML = `
+      <p>Kontakt: <b>ana</b> (at) beispiel (punkt) de</p>
+      <p>Écrivez à bo [arobase] exemple [point] fr</p>
+      <p>お問い合わせ：ｃｙ＠ｅｘａｍｐｌｅ．ｃｏｍ まで</p>
+      <p>Email: dee @ example.com</p>
+      <p>Der Punkt ist: Punkt 10 Uhr.</p>`;
+    expect(scanPage(document).emails).toEqual(['ana@beispiel.de', 'bo@exemple.fr', 'cy@example.com', 'dee@example.com']);
+    expect(marked(['ana@beispiel.de', 'bo@exemple.fr', 'cy@example.com', 'dee@example.com'])).toEqual([
+      ['ana@beispiel.de', 'ana (at) beispiel (punkt) de'],
+      ['bo@exemple.fr', 'bo [arobase] exemple [point] fr'],
+      ['cy@example.com', 'ｃｙ＠ｅｘａｍｐｌｅ．ｃｏｍ'],
+      ['dee@example.com', 'dee @ example.com'],
     ]);
   });
 });
