@@ -10,6 +10,7 @@ import { PageBudget } from './page-budget';
 import { noteRefusedWrite } from './refused-writes';
 import { contactActivity, conversationDetail, findCompanyRefs } from '../core/reads';
 import { companyCard, companyPeople, conversationsOf, eventsOf, notesOfContact, segmentsOf, sitePeople, ticketDetail, ticketsOf } from '../core/picture';
+import { contactAttributes } from '../core/attributes';
 import { actingAdminId, setActingAdmin, workspaceView } from './acting-admin';
 import type { Handlers } from './router';
 import { announceHighlight, injectInPage, TabScans, syncAutoScan } from './scan';
@@ -194,10 +195,9 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox(),
       return findCompanyRefs(await session(), input.name);
     },
 
-    'workspaces/add': (input) => addWorkspace(input.name),
-    'workspaces/rename': (input) => renameWorkspace(input.id, input.name),
-    'workspaces/remove': (input) => removeWorkspace(input.id),
-    'workspaces/switch': (input) => switchWorkspace(input.id),
+    async 'contact/attributes'(input) {
+      return contactAttributes(await session(), input.refresh);
+    },
 
     'site/people': async (input) => sitePeople(await session(), input.host, input.cursor),
     'company/get': async (input) => companyCard(await session(), input.id),
@@ -208,6 +208,11 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox(),
     'contact/tickets': async (input) => ticketsOf(await session(), input.contactId, input.cursor),
     'ticket/get': async (input) => ticketDetail(await session(), input.id),
     'contact/segments': async (input) => segmentsOf(await session(), input.contactId),
+
+    'workspaces/add': (input) => addWorkspace(input.name),
+    'workspaces/rename': (input) => renameWorkspace(input.id, input.name),
+    'workspaces/remove': (input) => removeWorkspace(input.id),
+    'workspaces/switch': (input) => switchWorkspace(input.id),
 
     async 'settings/acting-admin'(input) {
       // Going back to the token's admin needs no connection; naming one is checked against the workspace.

@@ -10,7 +10,9 @@ import {
   contactNotes,
   contactTags,
   convertLeadToUser,
+  deleteContact,
   getContact,
+  mergeLeadIntoUser,
   sameText,
   tagContact,
   untagContact,
@@ -32,6 +34,11 @@ import { companyView } from './picture';
 async function contactResult(s: Session, contactId: string): Promise<ActionResult> {
   s.lookup.invalidateContact(contactId);
   return { contact: await s.lookup.get(contactId) };
+}
+
+async function survivorResult(s: Session, userId: string): Promise<ActionResult> {
+  s.lookup.invalidateContact(userId);
+  return { survivor: await s.lookup.get(userId) };
 }
 
 async function conversationResult(s: Session, c: ConversationData | string): Promise<ActionResult> {
@@ -57,7 +64,20 @@ function contactPatch(a: Extract<Action, { kind: 'contact.update' }>): ContactPa
   if (a.name !== undefined) patch.name = a.name;
   if (a.phone !== undefined) patch.phone = a.phone;
   if (a.customAttributes && Object.keys(a.customAttributes).length) patch.custom_attributes = a.customAttributes;
+  if (a.ownerId !== undefined) patch.owner_id = a.ownerId === null ? null : Number(a.ownerId);
+  if (a.unsubscribedFromEmails !== undefined) patch.unsubscribed_from_emails = a.unsubscribedFromEmails;
   return patch;
+}
+
+/** Whether Intercom still has this contact (a deleted one answers 404, a merged-away one 410). */
+async function exists(s: Session, contactId: string): Promise<boolean> {
+  try {
+    await getContact(s.http, contactId, false);
+    return true;
+  } catch (e) {
+    if (e instanceof AppError && (e.info.code === 'not_found' || e.info.code === 'gone')) return false;
+    throw e;
+  }
 }
 
 /** The fields of a company.update as Intercom names them (company_id is added by the caller). */
@@ -188,9 +208,33 @@ const ACTIONS: { [K in Kind]: Handler<K> } = {
       return (
         (patch.name === undefined || c.name === patch.name) &&
         (patch.phone === undefined || c.phone === patch.phone) &&
-        Object.entries(patch.custom_attributes ?? {}).every(([k, v]) => custom[k] === v)
+        (patch.owner_id === undefined || String(c.owner_id ?? '') === String(patch.owner_id ?? '')) &&
+        (patch.unsubscribed_from_emails === undefined || !!c.unsubscribed_from_emails === patch.unsubscribed_from_emails) &&
+        Object.entries(patch.custom_attributes ?? {}).every(([k, v]) => (custom[k] ?? null) === v)
       );
     },
+  },
+  'contact.delete': {
+    async run(s, _admin, a) {
+      await deleteContact(s.http, a.contactId);
+      s.lookup.invalidateContact(a.contactId);
+      return { deleted: { id: a.contactId } };
+    },
+    // Deleted already: nothing to send again. Still there: it provably did not happen.
+    verify: async (s, _admin, a) => !(await exists(s, a.contactId)),
+  },
+  'contact.merge': {
+    async run(s, _admin, a) {
+      const lead = await getContact(s.http, a.contactId, false);
+      const into = await getContact(s.http, a.intoId, false);
+      // Intercom merges only a lead into a user: say so before sending anything it would refuse.
+      if (lead.role !== 'lead') throw new AppError('bad_request', { field: 'from', detail: 'Only a lead can be merged into a user.' });
+      if (into.role !== 'user') throw new AppError('bad_request', { field: 'into', detail: 'A lead can only be merged into a user.' });
+      await mergeLeadIntoUser(s.http, a.contactId, a.intoId);
+      s.lookup.invalidateContact(a.contactId);
+      return survivorResult(s, a.intoId);
+    },
+    verify: async (s, _admin, a) => !(await exists(s, a.contactId)),
   },
   'contact.attach-company': {
     async run(s, _admin, a) {
@@ -312,6 +356,14 @@ export function verifyAction(s: Session, adminId: string, action: Action, sentAt
 
 /** What the card shows for an action found to have taken effect after a restart. */
 export async function resultAfterVerify(s: Session, action: Action): Promise<ActionResult> {
+  if (action.kind === 'contact.delete') {
+    s.lookup.invalidateContact(action.contactId);
+    return { deleted: { id: action.contactId } };
+  }
+  if (action.kind === 'contact.merge') {
+    s.lookup.invalidateContact(action.contactId);
+    return survivorResult(s, action.intoId);
+  }
   if (action.kind === 'company.update') return companyResult(s, action.companyId);
   if ('contactId' in action) return contactResult(s, action.contactId);
   if ('conversationId' in action) return conversationResult(s, action.conversationId);

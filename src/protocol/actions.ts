@@ -42,7 +42,14 @@ export const ActionSchema = v.variant('kind', [
     name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))),
     phone: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(64))),
     customAttributes: v.optional(v.record(v.pipe(v.string(), v.maxLength(255)), v.nullable(Scalar))),
+    /** The admin who owns the contact; null: no owner. */
+    ownerId: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^\d{1,20}$/)))),
+    unsubscribedFromEmails: v.optional(v.boolean()),
   }),
+  /** Deletes the contact in Intercom (it cannot be undone: the card asks first, naming who). */
+  v.object({ kind: v.literal('contact.delete'), contactId: IdSchema }),
+  /** Merges the lead `contactId` into the user `intoId`: the user remains, the lead is gone. */
+  v.object({ kind: v.literal('contact.merge'), contactId: IdSchema, intoId: IdSchema }),
   v.object({ kind: v.literal('contact.attach-company'), contactId: IdSchema, companyId: IdSchema }),
   /** Creates the company (or updates the one with that company_id), then attaches the contact. */
   v.object({
@@ -93,6 +100,10 @@ export interface ActionResult {
   ticket?: TicketSummary;
   conversation?: ConversationSummary;
   message?: { id: string; channel: 'inapp' | 'email' };
+  /** The contact no longer exists in Intercom (deleted). */
+  deleted?: { id: string };
+  /** After a merge: the user that remains, with what the lead had. */
+  survivor?: import('./schemas').ContactView;
 }
 
 export type OutboxState = 'pending' | 'sending' | 'done' | 'failed' | 'uncertain' | 'cancelled';

@@ -38,10 +38,10 @@ function sanitizeError(raw: unknown): ErrorInfo {
   const e = raw as Record<string, unknown>;
   const code = (ERROR_CODES as readonly string[]).includes(e.code as string) ? (e.code as ErrorCode) : 'internal';
   const info: ErrorInfo = { code };
-  for (const k of ['detail', 'requestId', 'region', 'intercomCode', 'field', 'canonicalId'] as const) {
+  for (const k of ['detail', 'requestId', 'region', 'intercomCode', 'field', 'canonicalId', 'request'] as const) {
     if (typeof e[k] === 'string') info[k] = (e[k] as string).slice(0, 500);
   }
-  for (const k of ['retryAfter', 'status'] as const) if (typeof e[k] === 'number' && Number.isFinite(e[k])) info[k] = e[k] as number;
+  for (const k of ['retryAfter', 'status', 'at'] as const) if (typeof e[k] === 'number' && Number.isFinite(e[k])) info[k] = e[k] as number;
   return info;
 }
 
@@ -74,7 +74,7 @@ export interface HttpTransportOptions {
 /** A rate limit this long or shorter is waited out once for a read; longer ones are reported. */
 const MAX_WAIT_S = 20;
 /** Routes that never change anything in Intercom: safe to send again (the rest are the routes with `writes: true`). */
-const READS = new Set<RouteName>(['contacts/lookup', 'contacts/search-name', 'workspace/info', 'contact/activity', 'conversation/get', 'companies/find']);
+const READS = new Set<RouteName>(['contacts/lookup', 'contacts/search-name', 'workspace/info', 'contact/activity', 'conversation/get', 'companies/find', 'contact/attributes']);
 
 /** A page → the team's endpoint, with a short-lived JWT. No cookies: the JWT is the only credential. */
 export function httpTransport(opts: HttpTransportOptions): Transport {

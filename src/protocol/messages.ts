@@ -46,6 +46,7 @@ import {
   type SitePeople,
   type TicketDetail,
 } from './picture';
+import type { ContactAttributes } from './edits';
 
 const TokenSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(512), v.regex(/^[\x21-\x7e]+$/));
 const ApiUrlSchema = v.pipe(v.string(), v.trim(), v.maxLength(2048));
@@ -128,6 +129,8 @@ export const ROUTES = {
   'contact/activity': { callers: CARD, input: v.object({ contactId: IdSchema }) },
   'conversation/get': { callers: CARD, input: v.object({ id: IdSchema }) },
   'companies/find': { callers: CARD, input: v.object({ name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(255)) }) },
+  /** The workspace's contact data attributes (type, a list's options, writable or not), for the card's editor. */
+  'contact/attributes': { callers: CARD, input: v.object({ refresh: v.optional(v.boolean(), false) }) },
   'settings/acting-admin': { callers: EXTENSION, input: v.object({ adminId: v.nullable(IdSchema) }) },
   // ---- several workspaces (issue 14): each its own token, API host and acting admin ----
   /** A new workspace (no token yet) becomes the one in use; without a name, Intercom's names it once its token answers. */
@@ -179,6 +182,7 @@ export interface RouteOutputs {
   'contact/activity': ContactActivity;
   'conversation/get': ConversationDetail;
   'companies/find': { companies: CompanyRef[] };
+  'contact/attributes': ContactAttributes;
   'settings/acting-admin': SettingsView;
   'workspaces/add': SettingsView;
   'workspaces/rename': SettingsView;

@@ -72,6 +72,10 @@ export interface ErrorInfo {
   field?: string;
   /** For gone: the id of the contact this one was merged into. */
   canonicalId?: string;
+  /** The Intercom request that failed (`PUT /contacts/{id}`, never a query string or a body): for a support ticket. */
+  request?: string;
+  /** When it failed (Unix milliseconds). */
+  at?: number;
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
@@ -96,6 +100,10 @@ export interface ContactView {
   customAttributes: Record<string, string | number | boolean | null>;
   /** An email message to this contact would be refused (no address, unsubscribed, bounced, spam). */
   unsubscribed: boolean;
+  /** Intercom's `unsubscribed_from_emails` itself (editable, unlike a bounce). */
+  unsubscribedFromEmails?: boolean;
+  /** The admin who owns the contact (`owner_id`), null for none. */
+  ownerId?: string | null;
   /** The contact's page in the Intercom web app. */
   url: string;
 }

@@ -12,6 +12,7 @@ import { ShapeError } from '../core/intercom/shapes';
 import { contactActivity, conversationDetail, directory, findCompanyRefs, workspaceInfo } from '../core/reads';
 import type { Session } from '../core/session';
 import { companyCard, companyPeople, conversationsOf, eventsOf, notesOfContact, segmentsOf, ticketDetail, ticketsOf } from '../core/picture';
+import { contactAttributes } from '../core/attributes';
 
 /** The routes whose callers include `embed`. */
 export type EmbedRoute = {
@@ -75,6 +76,7 @@ export const embedHandlers: EmbedHandlers = {
   'contact/tickets': (s, input) => ticketsOf(s, input.contactId, input.cursor),
   'ticket/get': (s, input) => ticketDetail(s, input.id),
   'contact/segments': (s, input) => segmentsOf(s, input.contactId),
+  'contact/attributes': (s, input) => contactAttributes(s, input.refresh),
 };
 
 /** Whether an embedded card may call the route (and the endpoint has a handler for it). */

@@ -46,6 +46,9 @@ function customAttributes(state: SandboxState, raw: unknown): Record<string, Sca
     const type = state.contactAttributes[key];
     const field = `custom_attributes.${key}`;
     if (!type) throw missing(`Custom attribute '${key}' does not exist`, field);
+    if (state.contactAttributeMeta[key]?.apiWritable === false) throw invalid(`Custom attribute '${key}' is not writable through the API`, field);
+    const options = state.contactAttributeMeta[key]?.options;
+    if (options && value !== null && !options.includes(String(value))) throw invalid(`Custom attribute '${key}' must be one of: ${options.join(', ')}`, field);
     const ok =
       value === null ||
       (type === 'string' && typeof value === 'string') ||

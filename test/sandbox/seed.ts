@@ -185,7 +185,29 @@ export function createState(opts: { seed?: boolean } = {}): SandboxState {
     events: [],
     segments: [],
     merged: {},
-    contactAttributes: { plan: 'string', mrr: 'integer', seats: 'integer', signup_source: 'string', trial_ends_at: 'date' },
+    contactAttributes: {
+      plan: 'string',
+      mrr: 'integer',
+      seats: 'integer',
+      signup_source: 'string',
+      trial_ends_at: 'date',
+      // Defined in the workspace but set on no one: the card's "Add attribute" offers them.
+      onboarding_stage: 'string',
+      beta_tester: 'boolean',
+      nps_score: 'float',
+      billing_id: 'string',
+    },
+    contactAttributeMeta: {
+      plan: { label: 'Plan', description: 'The plan the user pays for', options: ['starter', 'growth', 'enterprise'] },
+      mrr: { label: 'MRR', description: 'Monthly recurring revenue, in USD' },
+      seats: { label: 'Seats' },
+      signup_source: { label: 'Signup source' },
+      trial_ends_at: { label: 'Trial ends' },
+      onboarding_stage: { label: 'Onboarding stage', options: ['signed_up', 'activated', 'onboarded', 'churned'] },
+      beta_tester: { label: 'Beta tester' },
+      nps_score: { label: 'NPS score' },
+      billing_id: { label: 'Billing ID', description: 'Set by the billing system', apiWritable: false },
+    },
     seq: 1,
   };
   base.teams = buildTeams(base.admins);

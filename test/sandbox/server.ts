@@ -24,6 +24,7 @@ import { contactRoutes } from './routes/contacts';
 import { handleControl } from './routes/control';
 import { conversationActionRoutes } from './routes/conversation-actions';
 import { conversationRoutes } from './routes/conversations';
+import { dataAttributeRoutes } from './routes/data-attributes';
 import { DEMO_PAGES } from './routes/demo';
 import { handleTool, type EmbedDemoOptions } from './routes/tool';
 import { fixtureFile } from '../fixtures/pages';
@@ -92,6 +93,7 @@ const ROUTES = [
   ...messageRoutes,
   ...eventRoutes,
   ...segmentRoutes,
+  ...dataAttributeRoutes,
 ];
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {

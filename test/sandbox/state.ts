@@ -204,6 +204,17 @@ export interface EventRecord {
   received_at: number;
 }
 
+/** A custom data attribute's description beyond its type. */
+export interface AttributeMeta {
+  label?: string;
+  description?: string;
+  /** A list attribute: the values it may take. */
+  options?: string[];
+  /** false: shown in Intercom but not writable through the API (PUT answers 400). Default true. */
+  apiWritable?: boolean;
+  archived?: boolean;
+}
+
 /**
  * A segment: contacts matching a rule, kept as a contact search query (the same filters `POST /contacts/search`
  * takes), so membership follows the data like Intercom's own segments do. `person_type`: `user` (users only)
@@ -241,6 +252,8 @@ export interface SandboxState {
   merged: Record<string, string>;
   /** Contact data attributes (custom attributes) and their types; others are refused like Intercom does. */
   contactAttributes: Record<string, FieldType>;
+  /** How `GET /data_attributes` describes each of them (label, a list's options, read-only ones); absent: defaults. */
+  contactAttributeMeta: Record<string, AttributeMeta>;
   /** Counter for ids of objects created through the API. */
   seq: number;
 }

@@ -80,7 +80,12 @@ export function createLead(http: IntercomHttp, email: string, name?: string): Pr
   return createContact(http, { role: 'lead', email, ...(name ? { name } : {}) });
 }
 
-export type ContactPatch = Partial<Omit<NewContact, 'role'>> & { role?: 'user' | 'lead' };
+export type ContactPatch = Partial<Omit<NewContact, 'role'>> & {
+  role?: 'user' | 'lead';
+  /** Intercom takes the owner's admin id as an integer (null: no owner). */
+  owner_id?: number | null;
+  unsubscribed_from_emails?: boolean;
+};
 
 /** Updates fields; after a lost answer, reads the contact back to see whether the fields took. */
 export async function updateContact(http: IntercomHttp, id: string, patch: ContactPatch): Promise<ContactData> {
@@ -101,9 +106,11 @@ function appliedPatch(c: ContactData, patch: ContactPatch): boolean {
   return Object.entries(patch).every(([key, want]) => {
     if (key === 'custom_attributes') {
       const have = c.custom_attributes ?? {};
-      return Object.entries(want as Record<string, unknown>).every(([k, v]) => have[k] === v);
+      return Object.entries(want as Record<string, unknown>).every(([k, v]) => (have[k] ?? null) === v);
     }
-    return record[key] === want;
+    // Intercom answers the owner's id as a number or a string.
+    if (key === 'owner_id') return String(record[key] ?? '') === String(want ?? '');
+    return (record[key] ?? null) === want;
   });
 }
 

@@ -63,6 +63,19 @@ export class IntercomHttp {
    * ("may have been sent"), so nothing is ever sent twice without the user's say.
    */
   async request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, opts: RequestOptions = {}): Promise<T> {
+    try {
+      return await this.send<T>(method, path, opts);
+    } catch (e) {
+      // What a support ticket to Intercom needs besides its request id: which request, and when (never a query or body).
+      if (e instanceof AppError && !e.info.request) {
+        e.info.request = `${method} ${path.split(/[?#]/, 1)[0]}`;
+        e.info.at ??= Date.now();
+      }
+      throw e;
+    }
+  }
+
+  private async send<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, opts: RequestOptions): Promise<T> {
     refuseDotSegments(path);
     const read = opts.idempotent ?? method === 'GET';
     for (let attempt = 0; ; attempt++) {

@@ -266,6 +266,8 @@ export function toContactView(
     lastSeenAt: c.last_seen_at ?? null,
     customAttributes: custom,
     unsubscribed: !c.email || !!c.unsubscribed_from_emails || !!c.has_hard_bounced || !!c.marked_email_as_spam,
+    unsubscribedFromEmails: !!c.unsubscribed_from_emails,
+    ownerId: c.owner_id ?? null,
     url: contactUrl(app, c.id),
   };
 }

@@ -37,6 +37,7 @@ export const ContactSchema = v.looseObject({
   last_seen_at: optNum,
   updated_at: optNum,
   unsubscribed_from_emails: v.optional(v.nullable(v.boolean()), null),
+  owner_id: v.optional(v.nullable(Id), null),
   has_hard_bounced: v.optional(v.nullable(v.boolean()), null),
   marked_email_as_spam: v.optional(v.nullable(v.boolean()), null),
   custom_attributes: v.optional(v.nullable(v.record(v.string(), v.unknown())), null),
