@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { errorInfo } from '../protocol/client';
-import { LANGUAGES } from '../protocol/constants';
+import { LANGUAGES, PSEUDO } from '../protocol/constants';
 import type { ErrorInfo, Language, SettingsView } from '../protocol/schemas';
 import { errorMessage } from '../widget/errors';
 import { useCall } from '../widget/host';
@@ -39,6 +39,8 @@ export function LanguageSetting({ view, onChange }: { view: SettingsView | null;
               {AUTONYMS[lang]}
             </option>
           ))}
+          {/* The sandbox build's test language (accented, longer, bracketed); production never offers it. */}
+          {__SANDBOX__ && <option value={PSEUDO}>⟦Þšéûðö⟧</option>}
         </select>
         <p id="language-help" class="hint">{t('languageHelp')}</p>
       </div>

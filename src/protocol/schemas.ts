@@ -1,10 +1,10 @@
 /** Value schemas shared by requests and answers. Pure valibot: safe to import from every context. */
 import * as v from 'valibot';
 import { canonicalEmail } from './email';
-import { ERROR_CODES, LANGUAGES } from './constants';
+import { ERROR_CODES, LANGUAGES, PSEUDO } from './constants';
 
 // Plain lists live in constants.ts (pages import them from there without valibot); here for the worker's imports.
-export { ALL_SITES, ERROR_CODES, LANGUAGES } from './constants';
+export { ALL_SITES, ERROR_CODES, LANGUAGES, PSEUDO } from './constants';
 
 export const MAX_REPORTED_EMAILS = 1000;
 
@@ -48,7 +48,9 @@ export const EmailListSchema = v.pipe(v.array(v.unknown()), v.maxLength(MAX_REPO
 
 export const RegionSchema = v.picklist(['us', 'eu', 'au', 'custom']);
 
-export const LanguageSchema = v.picklist(LANGUAGES);
+const ACCEPTED_LANGUAGES: ReadonlyArray<(typeof LANGUAGES)[number] | typeof PSEUDO> =
+  typeof __SANDBOX__ !== 'undefined' && __SANDBOX__ ? [...LANGUAGES, PSEUDO] : LANGUAGES;
+export const LanguageSchema = v.picklist(ACCEPTED_LANGUAGES);
 export type Language = v.InferOutput<typeof LanguageSchema>;
 export type Region = v.InferOutput<typeof RegionSchema>;
 

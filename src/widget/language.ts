@@ -6,6 +6,7 @@
  */
 import { extensionTransport } from '../protocol/client';
 import { LANGUAGE_EVENT, onWorkerEvent } from '../protocol/events';
+import { PSEUDO } from '../protocol/constants';
 import { applyDocumentLanguage, setCatalogue, type Catalogue } from './i18n';
 
 export async function startInChosenLanguage(): Promise<void> {
@@ -13,7 +14,11 @@ export async function startInChosenLanguage(): Promise<void> {
   applyDocumentLanguage();
   try {
     const { language } = await extensionTransport.call('ui/language', {});
-    if (language) {
+    if (__SANDBOX__ && language === PSEUDO) {
+      // The sandbox build's test language, made from the English catalogue as the page starts.
+      const [{ pseudoCatalogue, PSEUDO_TAG }, res] = await Promise.all([import('./pseudo'), fetch(chrome.runtime.getURL('_locales/en/messages.json'))]);
+      if (res.ok) setCatalogue(PSEUDO_TAG, pseudoCatalogue((await res.json()) as Catalogue));
+    } else if (language) {
       const res = await fetch(chrome.runtime.getURL(`_locales/${language}/messages.json`));
       if (res.ok) setCatalogue(language, (await res.json()) as Catalogue);
     }
