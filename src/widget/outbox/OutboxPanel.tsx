@@ -11,6 +11,7 @@ import type { ErrorInfo } from '../../protocol/schemas';
 import { errorMessage } from '../errors';
 import { t } from '../i18n';
 import { ErrorState } from '../States';
+import { CopyDetails } from '../CopyDetails';
 import { useCall } from '../host';
 
 const SHOWN: ReadonlySet<OutboxEntry['state']> = new Set(['pending', 'sending', 'failed', 'uncertain']);
@@ -102,6 +103,7 @@ export function OutboxPanel() {
                   <button type="button" class="btn btn-small btn-ghost" disabled={busy === entry.id} onClick={() => void dismiss(entry)}>
                     {t('dismiss')}
                   </button>
+                  <CopyDetails error={entry.error ?? { code: entry.state === 'uncertain' ? 'uncertain' : 'internal', at: entry.updatedAt }} />
                 </span>
               )}
             </li>
