@@ -10,12 +10,12 @@
  * that version's settings became (FIRST_WORKSPACE_ID); it is moved into `vault.tokens` by the next write.
  */
 import { AppError } from '../core/errors';
+import { FIRST_WORKSPACE_ID } from '../protocol/schemas';
 
 /** Where an older version kept its one token. */
 const LEGACY_KEY = 'vault.token';
 const TOKENS_KEY = 'vault.tokens';
-/** The id the single workspace of an older version's settings gets (see settings.ts). */
-export const FIRST_WORKSPACE_ID = 'ws1';
+export { FIRST_WORKSPACE_ID };
 
 interface Saved {
   token: string;

@@ -4,6 +4,7 @@ import { InPageCard } from '../widget/InPageCard';
 import '../widget/styles.css';
 import { t } from '../widget/i18n';
 import { startInChosenLanguage } from '../widget/language';
+import { onWorkerEvent, WORKSPACE_EVENT } from '../protocol/events';
 
 /**
  * The in-page card: the widget hosted in an extension-origin iframe that the content script puts in a closed
@@ -21,3 +22,5 @@ render(
   </HostProvider>,
   document.getElementById('app')!,
 );
+// Another workspace is in use: the card shows the person as that workspace knows them.
+onWorkerEvent(WORKSPACE_EVENT, () => location.reload());

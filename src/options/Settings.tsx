@@ -9,6 +9,7 @@ import { errorMessage } from '../widget/errors';
 import { t } from '../widget/i18n';
 import { AutoScanSettings } from './AutoScanSettings';
 import { ShortcutSettings } from './ShortcutSettings';
+import { WorkspaceSettings } from './WorkspaceSettings';
 import { useCall } from '../widget/host';
 
 export type Status = { kind: 'ok'; text: string } | { kind: 'error'; error: ErrorInfo } | null;
@@ -52,7 +53,11 @@ export function Settings() {
   const [workspace, setWorkspace] = useState<WorkspaceView | null>(null);
   const loadWorkspace = (refresh = false) =>
     call('workspace/info', { refresh })
-      .then(setWorkspace)
+      .then((ws) => {
+        setWorkspace(ws);
+        // A workspace without a name has just taken the Intercom workspace's: show it.
+        return call('settings/get', {}).then(setView);
+      })
       .catch(() => setWorkspace(null));
   useEffect(() => void loadWorkspace(), []);
 
@@ -65,6 +70,23 @@ export function Settings() {
       })
       .catch((e: unknown) => setStatus({ kind: 'error', error: errorInfo(e) }));
   }, []);
+
+  /** Another workspace in use (switched, added, removed): the form shows its settings, and its teammates. */
+  const shownWorkspace = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const id = view?.activeWorkspace;
+    if (!id || shownWorkspace.current === id) return;
+    const first = shownWorkspace.current === undefined;
+    shownWorkspace.current = id;
+    if (first) return;
+    touched.current = { region: false, apiUrl: false };
+    setRegion(view.region);
+    setApiUrl(view.apiUrl ?? '');
+    setToken('');
+    setReads(null);
+    setWorkspace(null);
+    void loadWorkspace();
+  }, [view?.activeWorkspace]);
 
   const customHost = region === 'custom' ? hostOf(apiUrl) : null;
   const showWarning = !!customHost && !INTERCOM_API_HOST.test(customHost.replace(/:\d+$/, ''));
@@ -127,6 +149,7 @@ export function Settings() {
   return (
     <main class="settings">
       <h1>{t('settingsTitle')}</h1>
+      <WorkspaceSettings view={view} busy={busy} run={run} onView={setView} />
       <form onSubmit={save} class="settings-form">
         <div class="form-row">
           <label for="token">{t('accessToken')}</label>
@@ -255,6 +278,12 @@ export function Settings() {
       <section aria-labelledby="where-title" class="explainer">
         <h2 id="where-title">{t('whereTokenTitle')}</h2>
         <p>{t('whereTokenBody')}</p>
+        <p>
+          {/* docs/PRIVACY.md, built into the extension as a page of its own. */}
+          <a href="/privacy.html" target="_blank" rel="noopener">
+            {t('privacyLink')}
+          </a>
+        </p>
       </section>
     </main>
   );

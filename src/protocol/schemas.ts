@@ -110,6 +110,9 @@ export interface ContactView {
   url: string;
 }
 
+/** The id an older version's single workspace gets (its settings and token move there unchanged). */
+export const FIRST_WORKSPACE_ID = 'ws1';
+
 /** One of the workspaces Settings keeps (each its own token, bound to its own API host). */
 export interface WorkspaceSummary {
   id: string;

@@ -1,8 +1,7 @@
 /** One contact, in full. Every value is rendered as text: a name with HTML in it stays text. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { ContactView } from '../protocol/schemas';
 import { ContactActions } from './actions/ContactActions';
-import type { Gone } from './actions/shared';
 import { ContactActivity } from './activity/ContactActivity';
 import { Avatar } from './Avatar';
 import { attributeText, locationText, relativeTime, roleLabel } from './format';
@@ -25,13 +24,9 @@ interface Props {
   /** The in-page card closes instead of going back to a list. */
   backLabel?: string;
   backIcon?: string;
-  /** The contact was deleted, or merged into a user: the host's lists forget it (the card says so itself). */
-  onGone?: (contact: ContactView, g: Gone) => void;
 }
 
-export function ContactCard({ contact, onBack, onContact, action, backLabel, backIcon = '←', onGone }: Props) {
-  /** Who was deleted or merged away, as they were (the host may show the address's new answer meanwhile). */
-  const [gone, setGone] = useState<{ g: Gone; who: ContactView } | null>(null);
+export function ContactCard({ contact, onBack, onContact, action, backLabel, backIcon = '←' }: Props) {
   const location = locationText(contact);
   const attributes = Object.entries(contact.customAttributes);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -60,90 +55,50 @@ export function ContactCard({ contact, onBack, onContact, action, backLabel, bac
           <span class={`badge badge-${contact.role}`}>{roleLabel(contact.role)}</span>
         </div>
       </header>
-      {gone ? (
-        <GoneNotice contact={gone.who} gone={gone.g} onOpen={onContact} />
-      ) : (
-        <>
-          {canWrite && (
-            <ContactActions
-              contact={contact}
-              onContact={onContact}
-              request={action}
-              onGone={(g) => {
-                setGone({ g, who: contact });
-                onGone?.(contact, g);
-              }}
-            />
-          )}
+      {canWrite && <ContactActions contact={contact} onContact={onContact} request={action} />}
+      <dl class="fields">
+        <Field label={t('fieldEmail')} value={contact.email} />
+        <Field label={t('fieldPhone')} value={contact.phone} />
+        <Field label={t('fieldRole')} value={roleLabel(contact.role)} />
+        <Field label={t('fieldCompanies')} value={contact.companies.map((c) => c.name).filter(Boolean).join(', ')} />
+        <Field label={t('fieldLocation')} value={location} />
+        <Field label={t('fieldLastSeen')} value={relativeTime(contact.lastSeenAt)} />
+      </dl>
+      {/* The heading names the list below it (a named section would say "Tags" twice). */}
+      <section>
+        <h3 id="tags-title">{t('fieldTags')}</h3>
+        {contact.tags.length ? (
+          <ul class="tags" aria-labelledby="tags-title">
+            {contact.tags.map((tag) => (
+              <li key={tag.id} class="tag">
+                {/* A token that may not read the workspace's tags gets ids only. */}
+                {tag.name || `#${tag.id}`}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="muted">{t('noTags')}</p>
+        )}
+      </section>
+      <section>
+        <h3>{t('fieldCustomAttributes')}</h3>
+        {attributes.length ? (
           <dl class="fields">
-            <Field label={t('fieldEmail')} value={contact.email} />
-            <Field label={t('fieldPhone')} value={contact.phone} />
-            <Field label={t('fieldRole')} value={roleLabel(contact.role)} />
-            <Field label={t('fieldCompanies')} value={contact.companies.map((c) => c.name).filter(Boolean).join(', ')} />
-            <Field label={t('fieldLocation')} value={location} />
-            <Field label={t('fieldLastSeen')} value={relativeTime(contact.lastSeenAt)} />
+            {attributes.map(([key, value]) => (
+              <Field key={key} label={key} value={attributeText(value)} />
+            ))}
           </dl>
-          {/* The heading names the list below it (a named section would say "Tags" twice). */}
-          <section>
-            <h3 id="tags-title">{t('fieldTags')}</h3>
-            {contact.tags.length ? (
-              <ul class="tags" aria-labelledby="tags-title">
-                {contact.tags.map((tag) => (
-                  <li key={tag.id} class="tag">
-                    {/* A token that may not read the workspace's tags gets ids only. */}
-                    {tag.name || `#${tag.id}`}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p class="muted">{t('noTags')}</p>
-            )}
-          </section>
-          <section>
-            <h3>{t('fieldCustomAttributes')}</h3>
-            {attributes.length ? (
-              <dl class="fields">
-                {attributes.map(([key, value]) => (
-                  <Field key={key} label={key} value={attributeText(value)} />
-                ))}
-              </dl>
-            ) : (
-              <p class="muted">{t('noAttributes')}</p>
-            )}
-          </section>
-          <ContactActivity contact={contact} />
-          <p>
-            <a class="btn btn-primary" href={contact.url} target="_blank" rel="noopener noreferrer">
-              {t('openInIntercom')}
-            </a>
-          </p>
-        </>
-      )}
+        ) : (
+          <p class="muted">{t('noAttributes')}</p>
+        )}
+      </section>
+      <ContactActivity contact={contact} />
+      <p>
+        <a class="btn btn-primary" href={contact.url} target="_blank" rel="noopener noreferrer">
+          {t('openInIntercom')}
+        </a>
+      </p>
     </article>
-  );
-}
-
-/** Where the card's actions were: this person is no longer in Intercom (deleted, or merged into a user who remains). */
-function GoneNotice({ contact, gone, onOpen }: { contact: ContactView; gone: Gone; onOpen: (c: ContactView) => void }) {
-  const ref = useRef<HTMLDivElement>(null);
-  // Focus was on the confirmation that is now gone: it comes here, where the outcome is said.
-  useEffect(() => ref.current?.focus(), []);
-  const who = contact.name || contact.email || t('unnamed');
-  return (
-    <div class="notice" role="status" tabIndex={-1} ref={ref}>
-      {gone.kind === 'deleted' ? (
-        <p class="notice-title">{t('del_done', who)}</p>
-      ) : (
-        <>
-          <p class="notice-title">{t('merge_done', [who, gone.into.name || gone.into.email || t('unnamed')])}</p>
-          <p class="notice-actions">
-            <button type="button" class="btn btn-primary" onClick={() => onOpen(gone.into)}>
-              {t('merge_open', gone.into.name || gone.into.email || t('unnamed'))}
-            </button>
-          </p>
-        </>
-      )}
-    </div>
   );
 }
 

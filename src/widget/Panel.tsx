@@ -4,7 +4,6 @@ import { errorInfo } from '../protocol/client';
 import type { MenuRequest } from '../protocol/menu';
 import type { ContactView, ErrorInfo, SettingsView } from '../protocol/schemas';
 import { BulkBar } from './bulk/BulkBar';
-import { ExportMenu } from './export/ExportMenu';
 import { ContactCard } from './ContactCard';
 import { HelpOverlay } from './HelpOverlay';
 import { moveInLists, usePanelKeys, type QuickKey } from './keys';
@@ -13,6 +12,7 @@ import { ContactList, type Row } from './ContactList';
 import { num, t, tn } from './i18n';
 import { SearchBox } from './SearchBox';
 import { SiteToggle } from './SiteToggle';
+import { WorkspaceSwitch } from './WorkspaceSwitch';
 import { ErrorState, Notice, Skeleton } from './States';
 import { useContacts } from './useContacts';
 import { useFirstCard } from './useFirstCard';
@@ -203,6 +203,7 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
             )}
           </span>
         </header>
+        {settings && <WorkspaceSwitch settings={settings} onChange={setSettings} />}
         {open ? (
           <ContactCard
             key={open.id}
@@ -215,15 +216,6 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
             onContact={(c) => {
               if (c.email) people.setKnown((prev) => ({ ...prev, [c.email!]: c }));
               setOpen(c);
-            }}
-            onGone={(c, g) => {
-              // The list shows the address as Intercom now answers it: no one (deleted), or the user who remains.
-              const into = g.kind === 'merged' ? g.into : null;
-              people.setKnown((prev) => ({
-                ...prev,
-                ...(c.email ? { [c.email]: into && into.email === c.email ? into : null } : {}),
-                ...(into?.email ? { [into.email]: into } : {}),
-              }));
             }}
           />
         ) : (
@@ -286,11 +278,10 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
                 onCreateLead={createLead}
               />
             </div>
-            {rows.length > 0 && <ExportMenu rows={rows} origin={scan?.status === 'ok' ? scan.origin : undefined} />}
             {rows.length > 0 && (
               <BulkBar rows={rows} onContacts={(updates) => people.setKnown((prev) => ({ ...prev, ...updates }))} />
             )}
-            <OutboxPanel />
+            <OutboxPanel settings={settings} />
             {scan?.status === 'ok' && settings && (
               <SiteToggle origin={scan.origin} settings={settings} onChange={setSettings} onEnabled={rescan} />
             )}

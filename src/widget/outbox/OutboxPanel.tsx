@@ -7,12 +7,12 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import type { Action, OutboxEntry } from '../../protocol/actions';
 import { errorInfo } from '../../protocol/client';
 import { onWorkerEvent, OUTBOX_EVENT } from '../../protocol/events';
-import type { ErrorInfo } from '../../protocol/schemas';
+import { FIRST_WORKSPACE_ID, type ErrorInfo, type SettingsView } from '../../protocol/schemas';
 import { errorMessage } from '../errors';
 import { t } from '../i18n';
 import { ErrorState } from '../States';
-import { CopyDetails } from '../CopyDetails';
 import { useCall } from '../host';
+import { workspaceName } from '../WorkspaceSwitch';
 
 const SHOWN: ReadonlySet<OutboxEntry['state']> = new Set(['pending', 'sending', 'failed', 'uncertain']);
 
@@ -30,7 +30,8 @@ function reason(entry: OutboxEntry): string | null {
   return null;
 }
 
-export function OutboxPanel() {
+/** `settings`: with several workspaces, an action queued in another than the one in use is shown as that one's. */
+export function OutboxPanel({ settings }: { settings?: SettingsView | null } = {}) {
   const call = useCall();
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
@@ -79,6 +80,15 @@ export function OutboxPanel() {
     });
 
   const shown = entries.filter((e) => SHOWN.has(e.state)).sort((a, b) => a.createdAt - b.createdAt);
+  const workspaces = settings?.workspaces ?? [];
+  /** Where an entry was queued, named, when that is not the workspace in use. */
+  const elsewhere = (entry: OutboxEntry): string | null => {
+    if (workspaces.length < 2) return null;
+    const id = entry.workspaceId ?? FIRST_WORKSPACE_ID;
+    if (id === settings?.activeWorkspace) return null;
+    const i = workspaces.findIndex((w) => w.id === id);
+    return i < 0 ? null : workspaceName(workspaces[i]!, i);
+  };
   if (!shown.length && !error) return null;
   return (
     <div class="outbox">
@@ -90,10 +100,19 @@ export function OutboxPanel() {
         {shown.map((entry) => {
           const why = reason(entry);
           const finished = entry.state === 'failed' || entry.state === 'uncertain';
+          const where = elsewhere(entry);
           return (
             <li key={entry.id} class={`outbox-item outbox-${entry.state}`}>
               <span class="outbox-label">{actionLabel(entry.action)}</span>{' '}
               <span class="badge badge-state">{t(`outboxState_${entry.state}`)}</span>
+              {where && (
+                <>
+                  {' '}
+                  <span class="badge badge-workspace">
+                    <bdi>{t('outboxInWorkspace', where)}</bdi>
+                  </span>
+                </>
+              )}
               {why && <p class="outbox-reason">{why}</p>}
               {finished && (
                 <span class="buttons">
@@ -103,7 +122,6 @@ export function OutboxPanel() {
                   <button type="button" class="btn btn-small btn-ghost" disabled={busy === entry.id} onClick={() => void dismiss(entry)}>
                     {t('dismiss')}
                   </button>
-                  <CopyDetails error={entry.error ?? { code: entry.state === 'uncertain' ? 'uncertain' : 'internal', at: entry.updatedAt }} />
                 </span>
               )}
             </li>
