@@ -72,6 +72,20 @@ const contactId = (email: string) => sandbox.state.contacts.find((c) => c.email 
     expect(deleted).toMatchObject({ type: 'contact', id: created.id, deleted: true });
   });
 
+  it('GET /data_attributes (contact, company, conversation) and PUT /contacts with owner, unsubscribe and a list attribute', async () => {
+    const contact = await conforms('/data_attributes', 'get', '/data_attributes?model=contact');
+    const list = (contact.data as Array<Record<string, unknown>>).find((a) => a.name === 'plan');
+    expect(list).toMatchObject({ custom: true, full_name: 'custom_attributes.plan', data_type: 'string', options: ['starter', 'growth', 'enterprise'] });
+    await conforms('/data_attributes', 'get', '/data_attributes?model=company');
+    await conforms('/data_attributes', 'get', '/data_attributes?model=conversation&include_archived=true');
+    const id = contactId('mallory@brightline.io');
+    const owner = Number(sandbox.state.admins[1]!.id);
+    const updated = await conforms('/contacts/{contact_id}', 'put', `/contacts/${id}`, {
+      body: { owner_id: owner, unsubscribed_from_emails: true, custom_attributes: { plan: 'growth', beta_tester: true } },
+    });
+    expect(updated).toMatchObject({ owner_id: owner, unsubscribed_from_emails: true, custom_attributes: { plan: 'growth', beta_tester: true } });
+  });
+
   it("a contact's companies and tags", async () => {
     const id = contactId('lena.fischer@brightline.io');
     await conforms('/contacts/{contact_id}/companies', 'get', `/contacts/${id}/companies`);

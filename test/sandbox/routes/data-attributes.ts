@@ -1,7 +1,8 @@
 /**
  * `GET /data_attributes?model=contact|company|conversation&include_archived=…` (schema `data_attribute_list`):
  * the workspace's standard attributes with Intercom's own labels and `api_writable` flags, then its custom data
- * attributes (`custom: true`, `full_name: custom_attributes.<name>`, a list-type one with its `options`).
+ * attributes (`custom: true`, `full_name: custom_attributes.<name>`, a list-type one with its `options`). Custom
+ * attributes are the contacts' only; companies get their standard ones, conversations none.
  */
 import { invalid } from '../errors';
 import type { Route } from '../http';
@@ -34,11 +35,6 @@ const COMPANY_STANDARD: Std[] = [
   ['industry', 'Company industry', 'string', true, "The category or domain this company belongs to e.g. 'ecommerce' or 'SaaS'"],
   ['website', 'Company website', 'string', true, "The web address for the company's primary marketing site"],
   ['user_count', 'People', 'integer', false, 'The number of people in a company'],
-];
-
-const CONVERSATION_STANDARD: Std[] = [
-  ['state', 'State', 'string', false, 'The state of the conversation'],
-  ['priority', 'Priority', 'string', true, 'The priority of the conversation'],
 ];
 
 function standard(model: string, rows: Std[]) {
@@ -97,7 +93,9 @@ export const dataAttributeRoutes: Route[] = [
       let data: unknown[];
       if (model === 'contact') data = [...standard('contact', CONTACT_STANDARD), ...custom(ctx.state, archived === 'true')];
       else if (model === 'company') data = standard('company', COMPANY_STANDARD);
-      else if (model === 'conversation') data = standard('conversation', CONVERSATION_STANDARD);
+      // The description accepts model=conversation but its data_attribute schema knows only contact and company
+      // models: this workspace has no conversation attributes, which answers the request and stays in the schema.
+      else if (model === 'conversation') data = [];
       else throw invalid("model must be one of 'contact', 'company', 'conversation'", 'model');
       return { body: { type: 'list', data } };
     },
