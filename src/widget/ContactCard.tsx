@@ -1,8 +1,9 @@
 /** One contact, in full. Every value is rendered as text: a name with HTML in it stays text. */
-import { useEffect, useRef } from 'preact/hooks';
-import type { ContactView } from '../protocol/schemas';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ContactView, NamedRef } from '../protocol/schemas';
 import { ContactActions } from './actions/ContactActions';
 import { ContactActivity } from './activity/ContactActivity';
+import { CardPicture, CompanyLinks, CompanyScreen } from './picture/Picture';
 import { Avatar } from './Avatar';
 import { attributeText, locationText, relativeTime, roleLabel } from './format';
 import { t } from './i18n';
@@ -24,9 +25,14 @@ interface Props {
   /** The in-page card closes instead of going back to a list. */
   backLabel?: string;
   backIcon?: string;
+  /** Opens another person's card (the side panel): a company's people become buttons. */
+  onOpenContact?: (c: ContactView) => void;
 }
 
-export function ContactCard({ contact, onBack, onContact, action, backLabel, backIcon = '←' }: Props) {
+export function ContactCard({ contact, onBack, onContact, action, backLabel, backIcon = '←', onOpenContact }: Props) {
+  /** A company opened from this card: its card shows here until Back. */
+  const [company, setCompany] = useState<NamedRef | null>(null);
+  const companyFrom = useRef<string | null>(null);
   const location = locationText(contact);
   const attributes = Object.entries(contact.customAttributes);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -39,6 +45,14 @@ export function ContactCard({ contact, onBack, onContact, action, backLabel, bac
     // Not when a form inside already took focus (its effect runs first): what the user types goes there.
     if (!action && !el.closest('article')?.contains(activeElementOf(el))) el.focus();
   }, []);
+  // Back from a company: focus returns to the company's button.
+  useEffect(() => {
+    const from = companyFrom.current;
+    if (company || !from) return;
+    companyFrom.current = null;
+    heading.current?.closest('article')?.querySelector<HTMLElement>(`[data-company-id="${CSS.escape(from)}"]`)?.focus();
+  }, [company]);
+  if (company) return <CompanyScreen company={company} onBack={() => setCompany(null)} {...(onOpenContact ? { onOpenContact } : {})} />;
   return (
     <article class="card" aria-labelledby="card-title">
       <header class="card-header">
@@ -60,7 +74,18 @@ export function ContactCard({ contact, onBack, onContact, action, backLabel, bac
         <Field label={t('fieldEmail')} value={contact.email} />
         <Field label={t('fieldPhone')} value={contact.phone} />
         <Field label={t('fieldRole')} value={roleLabel(contact.role)} />
-        <Field label={t('fieldCompanies')} value={contact.companies.map((c) => c.name).filter(Boolean).join(', ')} />
+        <div class="field">
+          <dt>{t('fieldCompanies')}</dt>
+          <dd>
+            <CompanyLinks
+              companies={contact.companies}
+              onOpen={(c) => {
+                companyFrom.current = c.id;
+                setCompany(c);
+              }}
+            />
+          </dd>
+        </div>
         <Field label={t('fieldLocation')} value={location} />
         <Field label={t('fieldLastSeen')} value={relativeTime(contact.lastSeenAt)} />
       </dl>
@@ -93,6 +118,7 @@ export function ContactCard({ contact, onBack, onContact, action, backLabel, bac
         )}
       </section>
       <ContactActivity contact={contact} />
+      <CardPicture contact={contact} />
       <p>
         <a class="btn btn-primary" href={contact.url} target="_blank" rel="noopener noreferrer">
           {t('openInIntercom')}

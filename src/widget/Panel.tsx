@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorInfo } from '../protocol/client';
 import type { MenuRequest } from '../protocol/menu';
-import type { ContactView, ErrorInfo, SettingsView } from '../protocol/schemas';
+import type { ContactView, ErrorInfo, NamedRef, SettingsView } from '../protocol/schemas';
 import { BulkBar } from './bulk/BulkBar';
 import { ContactCard } from './ContactCard';
 import { HelpOverlay } from './HelpOverlay';
@@ -12,6 +12,7 @@ import { ContactList, type Row } from './ContactList';
 import { num, t, tn } from './i18n';
 import { SearchBox } from './SearchBox';
 import { SiteToggle } from './SiteToggle';
+import { CompanyScreen, SiteSection } from './picture/Picture';
 import { WorkspaceSwitch } from './WorkspaceSwitch';
 import { ErrorState, Notice, Skeleton } from './States';
 import { useContacts } from './useContacts';
@@ -22,6 +23,7 @@ import { useCall } from './host';
 
 const PAGE_LIST = 'page-contacts';
 const SEARCH_LIST = 'search-contacts';
+const SITE_LIST = 'site-contacts';
 
 export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
   const call = useCall();
@@ -33,6 +35,8 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
   const createLead = (email: string) => people.createLead(email, pageNames[email]);
   const people = useContacts(emails, scan?.status === 'ok' ? scan.origin : undefined);
   const [open, setOpen] = useState<ContactView | null>(null);
+  /** A company opened from People at this site (a contact's card opens its companies itself). */
+  const [openCompany, setOpenCompany] = useState<NamedRef | null>(null);
   /** The addresses of the "Search result" list: from the Search box, or from the right-click menu. */
   const [searched, setSearched] = useState<string[] | null>(null);
   /** A menu search by name that found no one. */
@@ -60,6 +64,7 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
   useEffect(() => {
     openedFrom.current = null;
     setOpen(null);
+    setOpenCompany(null);
   }, [tabId]);
   useEffect(() => {
     const from = openedFrom.current;
@@ -95,6 +100,10 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
       next: () => !open && moveInLists(document, 1),
       prev: () => !open && moveInLists(document, -1),
       back: () => {
+        if (!open && openCompany) {
+          setOpenCompany(null);
+          return true;
+        }
         if (!open) return false;
         setCardAction(null);
         setOpen(null);
@@ -204,7 +213,13 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
           </span>
         </header>
         {settings && <WorkspaceSwitch settings={settings} onChange={setSettings} />}
-        {open ? (
+        {openCompany && !open ? (
+          <CompanyScreen
+            company={openCompany}
+            onBack={() => setOpenCompany(null)}
+            onOpenContact={(c) => setOpen(c)}
+          />
+        ) : open ? (
           <ContactCard
             key={open.id}
             contact={people.known[open.email ?? ''] ?? open}
@@ -217,6 +232,7 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
               if (c.email) people.setKnown((prev) => ({ ...prev, [c.email!]: c }));
               setOpen(c);
             }}
+            onOpenContact={(c) => setOpen(c)}
           />
         ) : (
           <>
@@ -281,6 +297,14 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
             {rows.length > 0 && (
               <BulkBar rows={rows} onContacts={(updates) => people.setKnown((prev) => ({ ...prev, ...updates }))} />
             )}
+            {scan?.status === 'ok' && hostOf(scan.origin) && (
+              <SiteSection
+                host={hostOf(scan.origin)!}
+                onOpen={openFrom(SITE_LIST)}
+                onContacts={(updates) => people.setKnown((prev) => ({ ...prev, ...updates }))}
+                onOpenCompany={setOpenCompany}
+              />
+            )}
             <OutboxPanel settings={settings} />
             {scan?.status === 'ok' && settings && (
               <SiteToggle origin={scan.origin} settings={settings} onChange={setSettings} onEnabled={rescan} />
@@ -321,4 +345,13 @@ function PageBody({ scanStatus, scanError, lookupError, rows, total, onRetry, on
       {total > rows.length && <p class="list-more muted">{tn('andMore', total - rows.length)}</p>}
     </>
   );
+}
+
+/** The host name of a page's origin (none for pages without one, such as files). */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).hostname || null;
+  } catch {
+    return null;
+  }
 }

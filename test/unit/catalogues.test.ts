@@ -27,6 +27,8 @@ const ALLOWED: Record<string, string[]> = {
     'fieldTags', 'readPart_contacts', 'readPart_conversations', 'readPart_tickets', 'readPart_tags', 'ticketsTitle', 'ticketNumber',
     'ticketUntitled', 'conversationUntitled', 'actNote', 'actTag', 'conversationParts', 'partNote', 'bulkTagLabel', 'qa_tag', 'qa_message',
     'qa_ticket', 'qa_note', 'qa_tagOptions', 'qa_body', 'qa_noteLabel', 'qa_ticketDescription',
+    // Notes, Conversations, Segments: Intercom's French UI says the same.
+    'historyNotes', 'historyConversations', 'segmentsTitle',
   ],
 };
 

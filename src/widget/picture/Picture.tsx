@@ -1,0 +1,54 @@
+/**
+ * Where the fuller picture joins the first paint, kept small: disclosures and entry points whose contents
+ * (History, Segments, People at this site, the company card) are fetched with import() only when opened.
+ */
+import type { ContactView, NamedRef } from '../../protocol/schemas';
+import { t } from '../i18n';
+import { Disclosure, Lazy } from './Lazy';
+
+/** A contact card's Segments and History, each fetched when opened. */
+export function CardPicture({ contact }: { contact: ContactView }) {
+  return (
+    <>
+      <Disclosure id={`segments-${contact.id}`} label={t('segmentsTitle')}>
+        {() => <Lazy load={() => import('./Segments')} render={(m) => <m.Segments contactId={contact.id} labelledBy={`segments-${contact.id}-toggle`} />} />}
+      </Disclosure>
+      <Disclosure id={`history-${contact.id}`} label={t('historyTitle')}>
+        {() => <Lazy load={() => import('./History')} render={(m) => <m.History contact={contact} />} />}
+      </Disclosure>
+    </>
+  );
+}
+
+/** The companies on a contact's card, each opening its company card. */
+export function CompanyLinks({ companies, onOpen }: { companies: NamedRef[]; onOpen: (c: NamedRef) => void }) {
+  const named = companies.filter((c) => c.name || c.id);
+  if (!named.length) return <>—</>;
+  return (
+    <span class="company-links">
+      {named.map((c) => (
+        <button key={c.id} type="button" class="btn-link" data-company-id={c.id} onClick={() => onOpen(c)} aria-label={t('companyOpen', c.name || `#${c.id}`)}>
+          <bdi>{c.name || `#${c.id}`}</bdi>
+        </button>
+      ))}
+    </span>
+  );
+}
+
+export function CompanyScreen(props: { company: NamedRef; onBack: () => void; onOpenContact?: (c: ContactView) => void }) {
+  return <Lazy load={() => import('./CompanyCard')} render={(m) => <m.CompanyCard {...props} />} />;
+}
+
+/** The panel's "People at this site", below the page's people. */
+export function SiteSection(props: {
+  host: string;
+  onOpen: (contact: ContactView, email: string) => void;
+  onContacts: (updates: Record<string, ContactView>) => void;
+  onOpenCompany: (company: NamedRef) => void;
+}) {
+  return (
+    <Disclosure id="site-people" label={t('siteTitle')} level={2}>
+      {() => <Lazy load={() => import('./SitePeople')} render={(m) => <m.SitePeople {...props} />} />}
+    </Disclosure>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * People at this site (loaded when the panel's section is opened): everyone in Intercom with an address at the
+ * registrable domain of the tab's host, a page at a time, with their companies — the same rows, cards and bulk
+ * actions as the page's people. Free-mail domains and hosts without a domain are skipped, saying why.
+ */
+import type { SitePeople as Site } from '../../protocol/picture';
+import type { ContactView, NamedRef } from '../../protocol/schemas';
+import { BulkBar } from '../bulk/BulkBar';
+import { ContactList } from '../ContactList';
+import { useCall } from '../host';
+import { t } from '../i18n';
+import { Skeleton } from '../States';
+import { useState } from 'preact/hooks';
+import { ListFoot } from './ShowMore';
+import { usePaged } from './usePaged';
+
+export const SITE_LIST = 'site-contacts';
+
+interface Props {
+  host: string;
+  onOpen: (contact: ContactView, email: string) => void;
+  onContacts: (updates: Record<string, ContactView>) => void;
+  onOpenCompany: (company: NamedRef) => void;
+}
+
+export function SitePeople({ host, onOpen, onContacts, onOpenCompany }: Props) {
+  const call = useCall();
+  const [site, setSite] = useState<Pick<Site, 'domain' | 'skipped'> | null>(null);
+  const list = usePaged<ContactView, Site>(
+    host,
+    (cursor) => call('site/people', { host, ...(cursor ? { cursor } : {}) }).then((p) => (onContacts(byEmail(oneEach(p.items))), p)),
+    (p) => setSite({ domain: p.domain, skipped: p.skipped }),
+  );
+  // Updates from a bulk run replace the rows they changed.
+  const [changed, setChanged] = useState<Record<string, ContactView>>({});
+  if (list.loading) return <Skeleton rows={2} />;
+  if (site?.skipped === 'no_domain') return <p class="muted">{t('siteNoDomain')}</p>;
+  if (site?.skipped === 'free_mail') return <p class="muted">{t('siteFreeMail', site.domain ?? '')}</p>;
+  if (list.unavailable) return <p class="muted">{t('siteCannot')}</p>;
+  const people = oneEach(list.items).map((c) => (c.email && changed[c.email]?.id === c.id ? changed[c.email]! : c));
+  const companies = uniqueCompanies(people);
+  const label = t('siteListLabel', site?.domain ?? host);
+  return (
+    <>
+      <p class="muted">{t('siteIntro', site?.domain ?? host)}</p>
+      {people.length ? (
+        <ContactList
+          id={SITE_LIST}
+          label={label}
+          rows={people.map((c) => ({ email: c.email ?? c.id, contact: c }))}
+          onOpen={onOpen}
+          onCreateLead={() => undefined}
+        />
+      ) : (
+        !list.error && <p class="muted">{t('siteNone', site?.domain ?? host)}</p>
+      )}
+      <ListFoot list={list} label={label} />
+      {companies.length > 0 && (
+        <section aria-labelledby="site-companies-title">
+          <h3 id="site-companies-title">{t('siteCompanies')}</h3>
+          <ul class="site-companies" aria-labelledby="site-companies-title">
+            {companies.map((co) => (
+              <li key={co.id}>
+                <button type="button" class="btn btn-small" onClick={() => onOpenCompany(co)}>
+                  <bdi>{co.name || `#${co.id}`}</bdi>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {people.length > 0 && (
+        <BulkBar
+          rows={people.filter((c) => c.email).map((c) => ({ email: c.email!, contact: c }))}
+          onContacts={(updates) => {
+            setChanged((prev) => ({ ...prev, ...updates }));
+            onContacts(updates);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+/** One row per address: a user before a lead that shares it (as a lookup chooses). */
+function oneEach(contacts: ContactView[]): ContactView[] {
+  const best = new Map<string, ContactView>();
+  for (const c of contacts) {
+    const key = c.email ?? c.id;
+    const prev = best.get(key);
+    if (!prev || (prev.role === 'lead' && c.role === 'user')) best.set(key, c);
+  }
+  return [...best.values()];
+}
+
+function byEmail(contacts: ContactView[]): Record<string, ContactView> {
+  return Object.fromEntries(contacts.filter((c) => c.email).map((c) => [c.email!, c]));
+}
+
+function uniqueCompanies(people: ContactView[]): NamedRef[] {
+  const seen = new Map<string, NamedRef>();
+  for (const p of people) for (const c of p.companies) if (!seen.has(c.id)) seen.set(c.id, c);
+  return [...seen.values()];
+}
