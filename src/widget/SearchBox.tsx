@@ -2,7 +2,8 @@
 import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import { RpcError } from '../protocol/client';
-import type { ContactView } from '../protocol/schemas';
+import type { ContactView, ErrorInfo } from '../protocol/schemas';
+import { CopyDetails } from './CopyDetails';
 import { errorMessage } from './errors';
 import { t } from './i18n';
 
@@ -19,19 +20,26 @@ export function SearchBox({ inputRef, lookupOne, onResult }: Props) {
   const [value, setValue] = useState('');
   const [hint, setHint] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The failed lookup behind the hint, for Copy details. */
+  const [failure, setFailure] = useState<ErrorInfo | null>(null);
 
   const submit = async (e: Event) => {
     e.preventDefault();
     const email = value.trim().toLowerCase();
     if (!email) return onResult(null);
-    if (!LOOKS_LIKE_EMAIL.test(email)) return setHint(t('searchHint'));
+    if (!LOOKS_LIKE_EMAIL.test(email)) {
+      setFailure(null);
+      return setHint(t('searchHint'));
+    }
     setHint(null);
+    setFailure(null);
     setBusy(true);
     try {
       await lookupOne(email);
       onResult(email);
     } catch (err) {
       setHint(err instanceof RpcError ? errorMessage(err.info) : t('err_internal'));
+      setFailure(err instanceof RpcError ? err.info : { code: 'internal' });
     } finally {
       setBusy(false);
     }
@@ -57,7 +65,7 @@ export function SearchBox({ inputRef, lookupOne, onResult }: Props) {
       </button>
       {hint && (
         <p id="search-hint" class="hint" role="alert">
-          {hint}
+          {hint} {failure && <CopyDetails error={failure} />}
         </p>
       )}
     </form>

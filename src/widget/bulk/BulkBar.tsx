@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ActionInput, OutboxEntry } from '../../protocol/actions';
 import { errorInfo } from '../../protocol/client';
 import type { ContactView, ErrorInfo } from '../../protocol/schemas';
+import { CopyDetails } from '../CopyDetails';
 import { errorMessage } from '../errors';
 import { num, t, tn } from '../i18n';
 import { ErrorState } from '../States';
@@ -247,6 +248,7 @@ function RunView({ run }: { run: Run }) {
         {run.items.map((item) => (
           <li key={item.email} class={`bulk-item bulk-${item.state}`}>
             <span class="bulk-email">{item.email}</span> <span class="bulk-outcome">{outcome(item)}</span>
+            {item.state === 'failed' && item.error && <CopyDetails error={item.error} />}
           </li>
         ))}
       </ul>
