@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ContactView, NamedRef } from '../protocol/schemas';
 import { ContactActions } from './actions/ContactActions';
+import type { Gone } from './actions/shared';
 import { ContactActivity } from './activity/ContactActivity';
 import { CardPicture, CompanyLinks, CompanyScreen } from './picture/Picture';
 import { Avatar } from './Avatar';
@@ -27,12 +28,16 @@ interface Props {
   backIcon?: string;
   /** Opens another person's card (the side panel): a company's people become buttons. */
   onOpenContact?: (c: ContactView) => void;
+  /** The contact was deleted, or merged into a user: the host's lists forget it (the card says so itself). */
+  onGone?: (contact: ContactView, g: Gone) => void;
 }
 
-export function ContactCard({ contact, onBack, onContact, action, backLabel, backIcon = '←', onOpenContact }: Props) {
+export function ContactCard({ contact, onBack, onContact, action, backLabel, backIcon = '←', onGone, onOpenContact }: Props) {
   /** A company opened from this card: its card shows here until Back. */
   const [company, setCompany] = useState<NamedRef | null>(null);
   const companyFrom = useRef<string | null>(null);
+  /** Who was deleted or merged away, as they were (the host may show the address's new answer meanwhile). */
+  const [gone, setGone] = useState<{ g: Gone; who: ContactView } | null>(null);
   const location = locationText(contact);
   const attributes = Object.entries(contact.customAttributes);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -69,62 +74,102 @@ export function ContactCard({ contact, onBack, onContact, action, backLabel, bac
           <span class={`badge badge-${contact.role}`}>{roleLabel(contact.role)}</span>
         </div>
       </header>
-      {canWrite && <ContactActions contact={contact} onContact={onContact} request={action} />}
-      <dl class="fields">
-        <Field label={t('fieldEmail')} value={contact.email} />
-        <Field label={t('fieldPhone')} value={contact.phone} />
-        <Field label={t('fieldRole')} value={roleLabel(contact.role)} />
-        <div class="field">
-          <dt>{t('fieldCompanies')}</dt>
-          <dd>
-            <CompanyLinks
-              companies={contact.companies}
-              onOpen={(c) => {
-                companyFrom.current = c.id;
-                setCompany(c);
+      {gone ? (
+        <GoneNotice contact={gone.who} gone={gone.g} onOpen={onContact} />
+      ) : (
+        <>
+          {canWrite && (
+            <ContactActions
+              contact={contact}
+              onContact={onContact}
+              request={action}
+              onGone={(g) => {
+                setGone({ g, who: contact });
+                onGone?.(contact, g);
               }}
             />
-          </dd>
-        </div>
-        <Field label={t('fieldLocation')} value={location} />
-        <Field label={t('fieldLastSeen')} value={relativeTime(contact.lastSeenAt)} />
-      </dl>
-      {/* The heading names the list below it (a named section would say "Tags" twice). */}
-      <section>
-        <h3 id="tags-title">{t('fieldTags')}</h3>
-        {contact.tags.length ? (
-          <ul class="tags" aria-labelledby="tags-title">
-            {contact.tags.map((tag) => (
-              <li key={tag.id} class="tag">
-                {/* A token that may not read the workspace's tags gets ids only. */}
-                {tag.name || `#${tag.id}`}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p class="muted">{t('noTags')}</p>
-        )}
-      </section>
-      <section>
-        <h3>{t('fieldCustomAttributes')}</h3>
-        {attributes.length ? (
+          )}
           <dl class="fields">
-            {attributes.map(([key, value]) => (
-              <Field key={key} label={key} value={attributeText(value)} />
-            ))}
+            <Field label={t('fieldEmail')} value={contact.email} />
+            <Field label={t('fieldPhone')} value={contact.phone} />
+            <Field label={t('fieldRole')} value={roleLabel(contact.role)} />
+            <div class="field">
+              <dt>{t('fieldCompanies')}</dt>
+              <dd>
+                <CompanyLinks
+                  companies={contact.companies}
+                  onOpen={(c) => {
+                    companyFrom.current = c.id;
+                    setCompany(c);
+                  }}
+                />
+              </dd>
+            </div>
+            <Field label={t('fieldLocation')} value={location} />
+            <Field label={t('fieldLastSeen')} value={relativeTime(contact.lastSeenAt)} />
           </dl>
-        ) : (
-          <p class="muted">{t('noAttributes')}</p>
-        )}
-      </section>
-      <ContactActivity contact={contact} />
-      <CardPicture contact={contact} />
-      <p>
-        <a class="btn btn-primary" href={contact.url} target="_blank" rel="noopener noreferrer">
-          {t('openInIntercom')}
-        </a>
-      </p>
+          {/* The heading names the list below it (a named section would say "Tags" twice). */}
+          <section>
+            <h3 id="tags-title">{t('fieldTags')}</h3>
+            {contact.tags.length ? (
+              <ul class="tags" aria-labelledby="tags-title">
+                {contact.tags.map((tag) => (
+                  <li key={tag.id} class="tag">
+                    {/* A token that may not read the workspace's tags gets ids only. */}
+                    {tag.name || `#${tag.id}`}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p class="muted">{t('noTags')}</p>
+            )}
+          </section>
+          <section>
+            <h3>{t('fieldCustomAttributes')}</h3>
+            {attributes.length ? (
+              <dl class="fields">
+                {attributes.map(([key, value]) => (
+                  <Field key={key} label={key} value={attributeText(value)} />
+                ))}
+              </dl>
+            ) : (
+              <p class="muted">{t('noAttributes')}</p>
+            )}
+          </section>
+          <ContactActivity contact={contact} />
+          <CardPicture contact={contact} />
+          <p>
+            <a class="btn btn-primary" href={contact.url} target="_blank" rel="noopener noreferrer">
+              {t('openInIntercom')}
+            </a>
+          </p>
+        </>
+      )}
     </article>
+  );
+}
+
+/** Where the card's actions were: this person is no longer in Intercom (deleted, or merged into a user who remains). */
+function GoneNotice({ contact, gone, onOpen }: { contact: ContactView; gone: Gone; onOpen: (c: ContactView) => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Focus was on the confirmation that is now gone: it comes here, where the outcome is said.
+  useEffect(() => ref.current?.focus(), []);
+  const who = contact.name || contact.email || t('unnamed');
+  return (
+    <div class="notice" role="status" tabIndex={-1} ref={ref}>
+      {gone.kind === 'deleted' ? (
+        <p class="notice-title">{t('del_done', who)}</p>
+      ) : (
+        <>
+          <p class="notice-title">{t('merge_done', [who, gone.into.name || gone.into.email || t('unnamed')])}</p>
+          <p class="notice-actions">
+            <button type="button" class="btn btn-primary" onClick={() => onOpen(gone.into)}>
+              {t('merge_open', gone.into.name || gone.into.email || t('unnamed'))}
+            </button>
+          </p>
+        </>
+      )}
+    </div>
   );
 }
 

@@ -4,6 +4,7 @@ import { errorInfo } from '../protocol/client';
 import type { MenuRequest } from '../protocol/menu';
 import type { ContactView, ErrorInfo, NamedRef, SettingsView } from '../protocol/schemas';
 import { BulkBar } from './bulk/BulkBar';
+import { ExportMenu } from './export/ExportMenu';
 import { ContactCard } from './ContactCard';
 import { HelpOverlay } from './HelpOverlay';
 import { moveInLists, usePanelKeys, type QuickKey } from './keys';
@@ -233,6 +234,15 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
               setOpen(c);
             }}
             onOpenContact={(c) => setOpen(c)}
+            onGone={(c, g) => {
+              // The list shows the address as Intercom now answers it: no one (deleted), or the user who remains.
+              const into = g.kind === 'merged' ? g.into : null;
+              people.setKnown((prev) => ({
+                ...prev,
+                ...(c.email ? { [c.email]: into && into.email === c.email ? into : null } : {}),
+                ...(into?.email ? { [into.email]: into } : {}),
+              }));
+            }}
           />
         ) : (
           <>
@@ -294,6 +304,7 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
                 onCreateLead={createLead}
               />
             </div>
+            {rows.length > 0 && <ExportMenu rows={rows} origin={scan?.status === 'ok' ? scan.origin : undefined} />}
             {rows.length > 0 && (
               <BulkBar rows={rows} onContacts={(updates) => people.setKnown((prev) => ({ ...prev, ...updates }))} />
             )}

@@ -1,5 +1,6 @@
 /** Loading skeletons, empty states and errors with a way forward. */
 import type { ErrorInfo } from '../protocol/schemas';
+import { CopyDetails } from './CopyDetails';
 import { errorMessage, needsSettings, showsDetail } from './errors';
 import { useHost } from './host';
 import { t } from './i18n';
@@ -53,6 +54,7 @@ export function ErrorState({ error, onRetry }: { error: ErrorInfo; onRetry?: () 
             {t('retry')}
           </button>
         )}
+        <CopyDetails error={error} />
       </p>
     </div>
   );

@@ -15,11 +15,11 @@ const toolbar = () => screen.getByRole('group', { name: 'Quick actions' });
 describe('toolbar', () => {
   it('names every action; Convert to user only for leads', () => {
     renderCard(rig);
-    expect(within(toolbar()).getAllByRole('button').map((b) => b.textContent)).toEqual(['Tag', 'Message', 'Ticket', 'Note', 'Edit', 'Company', 'Event']);
+    expect(within(toolbar()).getAllByRole('button').map((b) => b.textContent)).toEqual(['Tag', 'Message', 'Ticket', 'Note', 'Edit', 'Company', 'Event', 'Delete']);
     cleanup();
     renderCard(rig, contact({ role: 'lead' }));
     expect(within(toolbar()).getAllByRole('button').map((b) => b.textContent)).toEqual([
-      'Tag', 'Message', 'Ticket', 'Note', 'Convert to user', 'Edit', 'Company', 'Event',
+      'Tag', 'Message', 'Ticket', 'Note', 'Convert to user', 'Edit', 'Company', 'Event', 'Merge', 'Delete',
     ]);
   });
 
@@ -107,7 +107,7 @@ describe('Edit', () => {
     rig.respond = (a) => entry(a, 'done', { contact: contact({ name: 'Ana L. Lima' }) });
     renderCard(rig);
     fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
-    const form = screen.getByRole('form', { name: 'Edit the contact' });
+    const form = await screen.findByRole('form', { name: 'Edit the contact' });
     expect((within(form).getByRole('textbox', { name: 'Name' }) as HTMLInputElement).value).toBe('Ana Lima');
     expect((within(form).getByRole('textbox', { name: 'Phone' }) as HTMLInputElement).value).toBe('+351 21 000 0000');
     expect((within(form).getByRole('textbox', { name: 'plan' }) as HTMLInputElement).value).toBe('Enterprise');
@@ -128,10 +128,10 @@ describe('Edit', () => {
     expect(rig.shown.at(-1)?.name).toBe('Ana L. Lima');
   });
 
-  it('sends nothing when nothing changed', () => {
+  it('sends nothing when nothing changed', async () => {
     renderCard(rig);
     fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save' }));
     expect(screen.getByText('Nothing changed.')).toBeTruthy();
     expect(rig.submitted).toEqual([]);
   });
@@ -139,7 +139,7 @@ describe('Edit', () => {
   it('clears a value to null', async () => {
     renderCard(rig);
     fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
-    fireEvent.input(screen.getByRole('textbox', { name: 'plan' }), { target: { value: '' } });
+    fireEvent.input(await screen.findByRole('textbox', { name: 'plan' }), { target: { value: '' } });
     fireEvent.input(screen.getByRole('textbox', { name: 'Phone' }), { target: { value: '+1 555 0100' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Contact saved');

@@ -265,7 +265,25 @@ describe('conversation actions', () => {
     await settle();
     expect(submitted()).toEqual([{ kind: 'conversation.tag', conversationId: 'cv-1', tagId: 'tg-2' }]);
     const tags = within(await row('Billing question')).getByRole('list', { name: 'Conversation tags' });
-    expect(tags.textContent).toBe('Refund');
+    expect(within(tags).getAllByRole('listitem').map((li) => li.querySelector('bdi')?.textContent)).toEqual(['Refund']);
+  });
+
+  it('Untag: each tag has its own remove button; the row shows the conversation without it', async () => {
+    const refund = { id: 'tg-2', name: 'Refund' };
+    const vip = { id: 'tg-9', name: 'VIP' };
+    fake.answers['contact/activity'] = () => ({ conversations: [{ ...older, tags: [refund, vip] }, newer], tickets: [] });
+    outcome = () => doneWith({ ...older, tags: [vip] });
+    render(<ContactActivity contact={ana} />);
+    const list = within(await row('Billing question')).getByRole('list', { name: 'Conversation tags' });
+    expect(within(list).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Remove tag Refund from the conversation',
+      'Remove tag VIP from the conversation',
+    ]);
+    fireEvent.click(within(list).getByRole('button', { name: 'Remove tag Refund from the conversation' }));
+    await settle();
+    expect(submitted()).toEqual([{ kind: 'conversation.untag', conversationId: 'cv-1', tagId: 'tg-2' }]);
+    const after = within(await row('Billing question')).getByRole('list', { name: 'Conversation tags' });
+    expect(within(after).getAllByRole('listitem').map((li) => li.querySelector('bdi')?.textContent)).toEqual(['VIP']);
   });
 
   it('shows why an action failed, and keeps the row as it was', async () => {

@@ -7,11 +7,11 @@ import { WriteButton } from '../WriteButton';
 import type { QuickKey } from '../keys';
 import { CompanyForm } from './CompanyForm';
 import { ConvertForm } from './ConvertForm';
-import { EditForm } from './EditForm';
 import { EventForm } from './EventForm';
 import { MessageForm } from './MessageForm';
 import { NoteForm } from './NoteForm';
-import { changeTag, Problem, type FormProps, type Outcome, type Status } from './shared';
+import { changeTag, Problem, type FormProps, type Gone, type Outcome, type Status } from './shared';
+import { lazyForm } from './lazy';
 import { TagForm } from './TagForm';
 import { TicketForm } from './TicketForm';
 import { activeElementOf } from '../dom';
@@ -26,9 +26,11 @@ export interface ContactActionsProps {
   initialAction?: QuickKey;
   /** Open this form now (a shortcut key on an open card); each new nonce asks again. */
   request?: { kind: QuickKey; nonce: number } | null;
+  /** The contact was deleted, or merged into a user: the card says so. */
+  onGone?: (g: Gone) => void;
 }
 
-const KINDS = ['tag', 'message', 'ticket', 'note', 'convert', 'edit', 'company', 'event'] as const;
+const KINDS = ['tag', 'message', 'ticket', 'note', 'convert', 'edit', 'company', 'event', 'merge', 'delete'] as const;
 type Kind = (typeof KINDS)[number];
 
 const FORMS: Record<Kind, { label: string; Form: (p: FormProps) => JSX.Element }> = {
@@ -37,9 +39,12 @@ const FORMS: Record<Kind, { label: string; Form: (p: FormProps) => JSX.Element }
   ticket: { label: 'qa_ticket', Form: TicketForm },
   note: { label: 'qa_note', Form: NoteForm },
   convert: { label: 'qa_convert', Form: ConvertForm },
-  edit: { label: 'qa_edit', Form: EditForm },
+  // Loaded when first opened: the card starts without them.
+  edit: { label: 'qa_edit', Form: lazyForm(() => import('./EditForm').then((m) => m.EditForm)) },
   company: { label: 'qa_company', Form: CompanyForm },
   event: { label: 'qa_event', Form: EventForm },
+  merge: { label: 'qa_merge', Form: lazyForm(() => import('./MergeForm').then((m) => m.MergeForm)) },
+  delete: { label: 'qa_delete', Form: lazyForm(() => import('./DeleteForm').then((m) => m.DeleteForm)) },
 };
 
 /** The write each quick action sends, as the worker names it when Intercom refuses it. */
@@ -52,12 +57,14 @@ const WRITE_OF: Record<Kind, string> = {
   edit: 'contact.update',
   company: 'contact.attach-company',
   event: 'contact.event',
+  merge: 'contact.merge',
+  delete: 'contact.delete',
 };
 
 /** How long "Undo" stays after a tag is added. */
 export const UNDO_MS = 5000;
 
-export function ContactActions({ contact, onContact, initialAction, request }: ContactActionsProps) {
+export function ContactActions({ contact, onContact, initialAction, request, onGone }: ContactActionsProps) {
   const call = useCall();
   const [open, setOpen] = useState<Kind | null>(initialAction ?? request?.kind ?? null);
   const [status, setStatus] = useState<Status | null>(null);
@@ -74,7 +81,7 @@ export function ContactActions({ contact, onContact, initialAction, request }: C
   const refused = new Set(workspace?.refusedWrites ?? []);
   // The open form stays (with Intercom's refusal in it) until it is closed.
   const withheld = KINDS.filter((k) => refused.has(WRITE_OF[k]) && k !== open);
-  const kinds = KINDS.filter((k) => (k !== 'convert' || contact.role === 'lead') && !withheld.includes(k));
+  const kinds = KINDS.filter((k) => ((k !== 'convert' && k !== 'merge') || contact.role === 'lead') && !withheld.includes(k));
 
   const shownId = useRef(contact.id);
   useEffect(() => {
@@ -88,8 +95,11 @@ export function ContactActions({ contact, onContact, initialAction, request }: C
   }, [contact.id]);
   // A field to type in comes first (a form may start with buttons, like the Tag form's current tags).
   const focusPane = (): boolean => {
+    // A confirmation names its safe choice (`data-autofocus`: Cancel) as where focus starts.
     const target =
-      pane.current?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea') ?? pane.current?.querySelector<HTMLElement>('button');
+      pane.current?.querySelector<HTMLElement>('[data-autofocus]') ??
+      pane.current?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea') ??
+      pane.current?.querySelector<HTMLElement>('button');
     target?.focus();
     return !!target;
   };
@@ -181,7 +191,7 @@ export function ContactActions({ contact, onContact, initialAction, request }: C
             if (!e.defaultPrevented) close(current);
           }}
         >
-          <Form key={current} contact={contact} onContact={onContact} onDone={done(current)} />
+          <Form key={current} contact={contact} onContact={onContact} onDone={done(current)} onClose={() => close(current)} onGone={onGone} />
         </div>
       )}
       <div class="qa-status" role="status" aria-live="polite">

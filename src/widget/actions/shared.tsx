@@ -8,6 +8,7 @@ import { errorMessage } from '../errors';
 import { useHost } from '../host';
 import { t } from '../i18n';
 import { ErrorState } from '../States';
+import { CopyDetails } from '../CopyDetails';
 import { submitAction } from '../submit';
 import { loadWorkspace } from '../useWorkspace';
 
@@ -25,7 +26,13 @@ export interface FormProps {
   onContact: (c: ContactView) => void;
   /** The action is done: close the form and say so. */
   onDone: (s: Status) => void;
+  /** Close the form without doing anything (Cancel). */
+  onClose?: () => void;
+  /** The contact no longer exists in Intercom: deleted, or merged into the user `into`. */
+  onGone?: (g: Gone) => void;
 }
+
+export type Gone = { kind: 'deleted' } | { kind: 'merged'; into: ContactView };
 
 export type Outcome = { ok: true; entry: OutboxEntry } | { ok: false; error: ErrorInfo; uncertain: boolean };
 
@@ -94,6 +101,9 @@ export function Problem({ problem }: { problem: { error: ErrorInfo; uncertain: b
     return (
       <div class="notice notice-error" role="alert">
         <p class="notice-title">{errorMessage(error, kind)}</p>
+        <p class="notice-actions">
+          <CopyDetails error={error} />
+        </p>
       </div>
     );
   }

@@ -92,7 +92,18 @@ export function ConversationRow({ conversation: c, onChange }: { conversation: C
         <ul class="tags" aria-label={t('conversationTags')}>
           {c.tags.map((tag) => (
             <li key={tag.id} class="tag">
-              {tag.name}
+              <bdi>{tag.name || `#${tag.id}`}</bdi>
+              {may('conversation.untag') && (
+                <WriteButton
+                  class="btn btn-ghost btn-small qa-remove"
+                  disabled={busy}
+                  label={t('untagConversation', tag.name || `#${tag.id}`)}
+                  aria-label={t('untagConversation', tag.name || `#${tag.id}`)}
+                  onClick={() => void run({ kind: 'conversation.untag', conversationId: c.id, tagId: tag.id })}
+                >
+                  <span aria-hidden="true">×</span>
+                </WriteButton>
+              )}
             </li>
           ))}
         </ul>

@@ -11,6 +11,7 @@ import { FIRST_WORKSPACE_ID, type ErrorInfo, type SettingsView } from '../../pro
 import { errorMessage } from '../errors';
 import { t } from '../i18n';
 import { ErrorState } from '../States';
+import { CopyDetails } from '../CopyDetails';
 import { useCall } from '../host';
 import { workspaceName } from '../WorkspaceSwitch';
 
@@ -122,6 +123,7 @@ export function OutboxPanel({ settings }: { settings?: SettingsView | null } = {
                   <button type="button" class="btn btn-small btn-ghost" disabled={busy === entry.id} onClick={() => void dismiss(entry)}>
                     {t('dismiss')}
                   </button>
+                  <CopyDetails error={entry.error ?? { code: entry.state === 'uncertain' ? 'uncertain' : 'internal', at: entry.updatedAt }} />
                 </span>
               )}
             </li>

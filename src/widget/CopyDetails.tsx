@@ -1,0 +1,33 @@
+/** A "Copy details" button for an error: puts what Intercom's support asks for on the clipboard (error-details.ts). */
+import { useRef, useState } from 'preact/hooks';
+import type { ErrorInfo } from '../protocol/schemas';
+import { errorDetails } from './error-details';
+import { t } from './i18n';
+
+export function CopyDetails({ error }: { error: ErrorInfo }) {
+  const seenAt = useRef(Date.now());
+  const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
+  const text = errorDetails(error, seenAt.current);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setState('copied');
+    } catch {
+      // No clipboard here (a page that does not allow it): the text is shown, selected, to copy by hand.
+      setState('manual');
+    }
+  };
+  return (
+    <>
+      <button type="button" class="btn btn-small copy-details" onClick={() => void copy()}>
+        {t('details_copy')}
+      </button>
+      <span class="muted" role="status">
+        {state === 'copied' ? t('details_copied') : ''}
+      </span>
+      {state === 'manual' && (
+        <textarea class="copy-details-text" readOnly aria-label={t('details_copy')} rows={5} value={text} ref={(el) => el?.select()} />
+      )}
+    </>
+  );
+}
