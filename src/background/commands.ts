@@ -3,7 +3,7 @@
  * `_execute_action` is Chrome's own (it clicks the toolbar button). The others open the side panel and hand
  * it a request through the menu-request mechanism (src/protocol/menu.ts), like the right-click menu does.
  */
-import type { MenuRequest } from '../protocol/menu';
+import type { StoredMenuRequest } from '../protocol/menu';
 import { deliver, selectionRequest } from './menus';
 import type { TabScans } from './scan';
 
@@ -50,7 +50,7 @@ export function handleCommand(command: string, tab: chrome.tabs.Tab | undefined,
     // Not a user gesture (a dispatched event): the panel takes the request when the user opens it.
   }
   return (async () => {
-    let request: MenuRequest | null;
+    let request: StoredMenuRequest | null;
     if (command === COMMANDS.lookupSelection) {
       request = selectionRequest(await selectedText(tabId));
     } else {

@@ -3,9 +3,8 @@
  * Items are created on install/update only (Chrome keeps them across worker restarts); clicks open the side
  * panel and hand the request to it through storage.session (`menu:request:<windowId>`) and an event.
  */
-import { emailsFromMailto, extractEmails } from '../detect/detect';
 import { emit, MENU_REQUEST_EVENT } from '../protocol/events';
-import { MAX_MENU_EMAILS, menuRequestKey, type MenuRequest } from '../protocol/menu';
+import { MAX_LINK_LENGTH, MAX_SELECTION_LENGTH, menuRequestKey, type StoredMenuRequest } from '../protocol/menu';
 import type { TabScans } from './scan';
 
 export const MENU_IDS = {
@@ -45,26 +44,27 @@ export async function createMenus(): Promise<void> {
   }
 }
 
-/** Selected text: the addresses in it are looked up; text without one is a search by name; blank asks nothing. */
-export function selectionRequest(text: string, now = Date.now()): MenuRequest | null {
-  const emails = extractEmails(text, MAX_MENU_EMAILS);
-  if (emails.length) return { kind: 'lookup', emails, at: now };
-  const query = text.replace(/\s+/g, ' ').trim().slice(0, 255).trim();
-  return query ? { kind: 'name-search', query, at: now } : null;
+/**
+ * Selected text, for the panel to look up its addresses or, without one, to search by name (the panel reads it:
+ * protocol/menu-resolve.ts); blank asks nothing.
+ */
+export function selectionRequest(text: string, now = Date.now()): StoredMenuRequest | null {
+  const selected = text.slice(0, MAX_SELECTION_LENGTH);
+  return selected.trim() ? { kind: 'selection', text: selected, at: now } : null;
 }
 
-/** What a click asks the panel for, or null when there is nothing to ask (no address, empty selection). */
-export function requestFor(info: chrome.contextMenus.OnClickData, now = Date.now()): MenuRequest | null {
+/** What a click asks the panel for, or null when there is nothing to ask (not a mailto: link, empty selection). */
+export function requestFor(info: chrome.contextMenus.OnClickData, now = Date.now()): StoredMenuRequest | null {
   const id = String(info.menuItemId);
   if (id === MENU_IDS.selection) return selectionRequest(info.selectionText ?? '', now);
   const kind = id === MENU_IDS.lookupLink ? 'lookup' : id === MENU_IDS.tagLink ? 'tag' : id === MENU_IDS.createLeadLink ? 'create-lead' : null;
-  if (!kind) return null;
-  const emails = emailsFromMailto(info.linkUrl ?? '', MAX_MENU_EMAILS);
-  return emails.length ? { kind, emails, at: now } : null;
+  const link = info.linkUrl ?? '';
+  if (!kind || !/^mailto:/i.test(link) || link.length > MAX_LINK_LENGTH) return null;
+  return { kind, link, at: now };
 }
 
 /** Stores the request for the panel of that window and tells open panels (extension pages only). */
-export async function deliver(windowId: number, request: MenuRequest): Promise<void> {
+export async function deliver(windowId: number, request: StoredMenuRequest): Promise<void> {
   await chrome.storage.session.set({ [menuRequestKey(windowId)]: request });
   emit(MENU_REQUEST_EVENT, { windowId, request });
 }

@@ -4,7 +4,7 @@
  * scripts (runtime.sendMessage does not reach them), and a page believes one only if the worker sent it.
  */
 import type { OutboxEntry } from './actions';
-import type { MenuRequest } from './menu';
+import type { StoredMenuRequest } from './menu';
 import type { ScanState } from './schemas';
 
 export const TAB_EMAILS_EVENT = 'event/tab-state';
@@ -21,7 +21,7 @@ export interface WorkerEvents {
   /** What the worker knows of a tab changed. */
   [TAB_EMAILS_EVENT]: { tabId: number; state: ScanState };
   [OUTBOX_EVENT]: { entries: OutboxEntry[] };
-  [MENU_REQUEST_EVENT]: { windowId: number; request: MenuRequest };
+  [MENU_REQUEST_EVENT]: { windowId: number; request: StoredMenuRequest };
   [LANGUAGE_EVENT]: { language: string | null };
   [WORKSPACE_EVENT]: { workspaceId: string };
 }

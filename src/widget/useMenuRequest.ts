@@ -1,7 +1,7 @@
 /** Requests from the right-click menu for this panel's window: read on load and when the worker announces one. */
 import { MENU_REQUEST_EVENT, onWorkerEvent } from '../protocol/events';
 import { useEffect, useRef } from 'preact/hooks';
-import { menuRequestKey, parseMenuRequest, type MenuRequest } from '../protocol/menu';
+import { menuRequestKey, parseMenuRequest, resolveMenuRequest, type MenuRequest } from '../protocol/menu';
 
 export function useMenuRequest(onRequest: (r: MenuRequest) => void): void {
   const handler = useRef(onRequest);
@@ -19,10 +19,12 @@ export function useMenuRequest(onRequest: (r: MenuRequest) => void): void {
       const stored = (await session.get(key))[key];
       if (stored === undefined) return;
       await session.remove(key);
-      const request = parseMenuRequest(stored);
-      if (!live || !request || handled.has(request.at)) return;
-      handled.add(request.at);
-      handler.current(request);
+      const parsed = parseMenuRequest(stored);
+      if (!live || !parsed || handled.has(parsed.at)) return;
+      handled.add(parsed.at);
+      // A selection or a link is read for its addresses here (the detector loads with the first one).
+      const request = await resolveMenuRequest(parsed);
+      if (live && request) handler.current(request);
     };
     // Only the worker hands out requests: not content scripts (they carry a tab), not other extensions.
     const stop = onWorkerEvent(MENU_REQUEST_EVENT, (e) => {

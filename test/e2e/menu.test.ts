@@ -72,7 +72,8 @@ it('"Create lead in Intercom" on a mailto: link names the address and creates th
   await first.close();
   const email = 'menu.newcomer@example.org';
   await clickMenu(tabId, windowId, { menuItemId: 'sidekick-create-lead-link', linkUrl: `mailto:${email}?subject=Hello` });
-  expect(await stored(windowId)).toMatchObject({ kind: 'create-lead', emails: [email] });
+  // The link as clicked: the panel reads its recipient.
+  expect(await stored(windowId)).toMatchObject({ kind: 'create-lead', link: `mailto:${email}?subject=Hello` });
 
   // No panel was listening: the next panel of that window finds the request on load.
   const panel = await w.browser.open(w.browser.pageUrl(`src/sidepanel/index.html?tab=${tabId}`));

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMANDS, handleCommand, registerCommands } from '../../src/background/commands';
 import type { TabScans } from '../../src/background/scan';
-import { menuRequestKey, parseMenuRequest } from '../../src/protocol/menu';
+import { menuRequestKey, parseMenuRequest, resolveMenuRequest } from '../../src/protocol/menu';
 import { MENU_REQUEST_EVENT } from '../../src/protocol/events';
 
 type Listener = (...args: any[]) => unknown;
@@ -76,15 +76,16 @@ describe('handleCommand', () => {
     selection = 'Write to Olivia.Bennett@Northwind-Analytics.com today';
     await handleCommand(COMMANDS.lookupSelection, tab, fakeScans());
     expect(log).toEqual(['sidePanel.open:3', 'executeScript:5', 'storage.set', 'sendMessage']);
-    expect(stored()).toMatchObject({ kind: 'lookup', emails: ['olivia.bennett@northwind-analytics.com'] });
-    expect(parseMenuRequest(stored())).not.toBeNull();
+    expect(stored()).toMatchObject({ kind: 'selection', text: selection });
+    // The panel reads the addresses out of it.
+    expect(await resolveMenuRequest(parseMenuRequest(stored())!)).toMatchObject({ kind: 'lookup', emails: ['olivia.bennett@northwind-analytics.com'] });
     expect(sent).toEqual([{ event: MENU_REQUEST_EVENT, windowId: 3, request: stored() }]);
   });
 
   it('look up selection: a selection without an address is a search by name; no selection asks nothing', async () => {
     selection = '  Olivia\n Bennett ';
     await handleCommand(COMMANDS.lookupSelection, tab, fakeScans());
-    expect(stored()).toMatchObject({ kind: 'name-search', query: 'Olivia Bennett' });
+    expect(await resolveMenuRequest(parseMenuRequest(stored())!)).toMatchObject({ kind: 'name-search', query: 'Olivia Bennett' });
 
     store = {};
     selection = '';

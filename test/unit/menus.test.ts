@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MENU_IDS, handleMenuClick, registerMenus, requestFor } from '../../src/background/menus';
 import type { TabScans } from '../../src/background/scan';
-import { MENU_REQUEST_TTL_MS, menuRequestKey, parseMenuRequest } from '../../src/protocol/menu';
+import { MENU_REQUEST_TTL_MS, menuRequestKey, parseMenuRequest, resolveMenuRequest } from '../../src/protocol/menu';
 import { MENU_REQUEST_EVENT } from '../../src/protocol/events';
 import { getMessage } from './fake-chrome';
 
@@ -99,33 +99,49 @@ describe('menu items', () => {
 });
 
 describe('requests from a click', () => {
-  it('a selection with addresses is a lookup of them', () => {
+  /** What the panel acts on: the stored request as the panel parses and reads it. */
+  const panelGets = async (info: chrome.contextMenus.OnClickData) => {
+    const stored = requestFor(info, 1);
+    const parsed = stored && parseMenuRequest(stored, 1);
+    expect(parsed).toEqual(stored);
+    return parsed && resolveMenuRequest(parsed);
+  };
+
+  it('a selection with addresses is a lookup of them', async () => {
     expect(requestFor(click(MENU_IDS.selection, { selectionText: 'Ask Olivia.Bennett@Northwind-Analytics.com or bob@x.io' }), 1)).toEqual({
+      kind: 'selection',
+      text: 'Ask Olivia.Bennett@Northwind-Analytics.com or bob@x.io',
+      at: 1,
+    });
+    expect(await panelGets(click(MENU_IDS.selection, { selectionText: 'Ask Olivia.Bennett@Northwind-Analytics.com or bob@x.io' }))).toEqual({
       kind: 'lookup',
       emails: ['olivia.bennett@northwind-analytics.com', 'bob@x.io'],
       at: 1,
     });
   });
 
-  it('a selection without one is a search by name; a blank one asks nothing', () => {
-    expect(requestFor(click(MENU_IDS.selection, { selectionText: '  Olivia \n Bennett ' }), 1)).toEqual({ kind: 'name-search', query: 'Olivia Bennett', at: 1 });
+  it('a selection without one is a search by name; a blank one asks nothing', async () => {
+    expect(await panelGets(click(MENU_IDS.selection, { selectionText: '  Olivia \n Bennett ' }))).toEqual({ kind: 'name-search', query: 'Olivia Bennett', at: 1 });
     expect(requestFor(click(MENU_IDS.selection, { selectionText: '   ' }), 1)).toBeNull();
   });
 
-  it('mailto: links give their recipients to lookup, tag and create-lead', () => {
+  it('mailto: links give their recipients to lookup, tag and create-lead', async () => {
     const linkUrl = 'mailto:new.person@example.com?cc=other@example.com&subject=Hi';
-    expect(requestFor(click(MENU_IDS.lookupLink, { linkUrl }), 1)).toEqual({ kind: 'lookup', emails: ['new.person@example.com', 'other@example.com'], at: 1 });
-    expect(requestFor(click(MENU_IDS.tagLink, { linkUrl }), 1)?.kind).toBe('tag');
-    expect(requestFor(click(MENU_IDS.createLeadLink, { linkUrl }), 1)?.kind).toBe('create-lead');
+    expect(requestFor(click(MENU_IDS.lookupLink, { linkUrl }), 1)).toEqual({ kind: 'lookup', link: linkUrl, at: 1 });
+    expect(await panelGets(click(MENU_IDS.lookupLink, { linkUrl }))).toEqual({ kind: 'lookup', emails: ['new.person@example.com', 'other@example.com'], at: 1 });
+    expect((await panelGets(click(MENU_IDS.tagLink, { linkUrl })))?.kind).toBe('tag');
+    expect((await panelGets(click(MENU_IDS.createLeadLink, { linkUrl })))?.kind).toBe('create-lead');
+    expect(await panelGets(click(MENU_IDS.lookupLink, { linkUrl: 'mailto:?subject=Hi' }))).toBeNull();
     expect(requestFor(click(MENU_IDS.lookupLink, { linkUrl: 'https://example.com/' }), 1)).toBeNull();
+    expect(requestFor(click(MENU_IDS.lookupLink, { linkUrl: `mailto:a@b.io?body=${'x'.repeat(70_000)}` }), 1)).toBeNull();
     expect(requestFor(click('someone-else', { linkUrl }), 1)).toBeNull();
   });
 
   it('opens the panel first, then stores the request for the window and announces it', async () => {
     await handleMenuClick(click(MENU_IDS.selection, { selectionText: 'olivia.bennett@northwind-analytics.com' }), tab, fakeScans());
     expect(log).toEqual(['sidePanel.open', 'storage.set', 'sendMessage']);
-    const request = store[menuRequestKey(3)] as { kind: string; emails: string[]; at: number };
-    expect(request).toMatchObject({ kind: 'lookup', emails: ['olivia.bennett@northwind-analytics.com'] });
+    const request = store[menuRequestKey(3)] as { kind: string; text: string; at: number };
+    expect(request).toMatchObject({ kind: 'selection', text: 'olivia.bennett@northwind-analytics.com' });
     expect(sent).toEqual([{ event: MENU_REQUEST_EVENT, windowId: 3, request }]);
   });
 
@@ -159,5 +175,16 @@ describe('parseMenuRequest', () => {
     expect(parseMenuRequest({ kind: 'name-search', query: '  ', at: now }, now)).toBeNull();
     expect(parseMenuRequest({ kind: 'lookup', emails: ['a@b.io'], at: now - MENU_REQUEST_TTL_MS - 1 }, now)).toBeNull();
     expect(parseMenuRequest({ kind: 'lookup', emails: ['a@b.io'] }, now)).toBeNull();
+  });
+
+  it('takes a selection with its text only, and an address kind with addresses or a link, never both', () => {
+    expect(parseMenuRequest({ kind: 'selection', text: 'Olivia', at: now }, now)).toEqual({ kind: 'selection', text: 'Olivia', at: now });
+    expect(parseMenuRequest({ kind: 'tag', link: 'mailto:a@b.io', at: now }, now)).toEqual({ kind: 'tag', link: 'mailto:a@b.io', at: now });
+    expect(parseMenuRequest({ kind: 'selection', at: now }, now)).toBeNull();
+    expect(parseMenuRequest({ kind: 'selection', text: 'a@b.io', emails: ['a@b.io'], at: now }, now)).toBeNull();
+    expect(parseMenuRequest({ kind: 'name-search', query: 'Olivia', text: 'Olivia', at: now }, now)).toBeNull();
+    expect(parseMenuRequest({ kind: 'tag', emails: ['a@b.io'], link: 'mailto:a@b.io', at: now }, now)).toBeNull();
+    expect(parseMenuRequest({ kind: 'scan', link: 'mailto:a@b.io', at: now }, now)).toBeNull();
+    expect(parseMenuRequest({ kind: 'selection', text: 'x'.repeat(10_001), at: now }, now)).toBeNull();
   });
 });
