@@ -29,9 +29,10 @@ const catalogue = (lang: string) => JSON.parse(fs.readFileSync(path.join(ROOT, '
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe.each([
-  { lang: 'pseudo', tag: PSEUDO_TAG, checkStray: true },
-  { lang: 'th', tag: 'th', checkStray: false },
-])('every screen in $lang', ({ lang, tag, checkStray }) => {
+  { lang: 'pseudo', tag: PSEUDO_TAG, checkStray: true, words: undefined },
+  // Thai has no spaces between words: lines must still break between words (the browser's line breaking).
+  { lang: 'th', tag: 'th', checkStray: false, words: 'th' },
+])('every screen in $lang', ({ lang, tag, checkStray, words }) => {
   const en = catalogue('en');
   const th = catalogue('th');
   /** A message as the language shows it, without its placeholders' values (a locator's name, a prefix). */
@@ -44,7 +45,7 @@ describe.each([
   async function check(screen: string, target: Page | Frame) {
     // Fonts and lazy parts settle before reading the layout.
     await target.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
-    const issues = await auditText(target, data, { checkStray });
+    const issues = await auditText(target, data, { checkStray, words });
     found.push(...issues.map((i) => ({ screen, ...i })));
   }
 
@@ -73,7 +74,7 @@ describe.each([
     await w?.sandbox.close();
   });
 
-  it('the check itself finds a stray text and a cut-off one', async () => {
+  it('the check itself finds a stray text, a cut-off one and a Thai word broken across lines', async () => {
     const settings = await w.browser.open(w.browser.pageUrl('src/options/index.html'));
     await settings.evaluate(() => {
       const stray = document.createElement('p');
@@ -81,11 +82,22 @@ describe.each([
       const cut = document.createElement('div');
       cut.style.cssText = 'width: 40px; overflow: hidden; white-space: nowrap';
       cut.textContent = '⟦Ļöñĝ éñöûĝĥ ţö ĥîðé îţš éñð⟧';
+      // The same Thai sentence twice in a narrow box: broken anywhere (wrong), and as the browser breaks it.
+      for (const [id, rule] of [['anywhere', 'break-all'], ['words', 'normal']] as const) {
+        const thai = document.createElement('p');
+        thai.id = id;
+        thai.style.cssText = `width: 90px; word-break: ${rule}`;
+        thai.textContent = 'ภาษาไทยไม่มีการเว้นวรรคระหว่างคำในประโยค';
+        document.body.append(thai);
+      }
       document.body.append(stray, cut);
     });
-    const issues = await auditText(settings, data, { checkStray: true });
+    const issues = await auditText(settings, data, { checkStray: true, words: 'th' });
     expect(issues.filter((i) => i.kind === 'stray').map((i) => i.text)).toContain('Written in code');
     expect(issues.filter((i) => i.kind === 'cut').map((i) => i.text)).toContain('⟦Ļöñĝ éñöûĝĥ ţö ĥîðé îţš éñð⟧');
+    const breaks = issues.filter((i) => i.kind === 'break').map((i) => i.where);
+    expect(breaks).toContain('p#anywhere');
+    expect(breaks).not.toContain('p#words');
     await settings.close();
   });
 
@@ -237,7 +249,7 @@ describe.each([
     }
   });
 
-  it('shows no text that is not from the catalogue, and cuts nothing off', () => {
+  it('shows no text that is not from the catalogue, cuts nothing off, and breaks no word across lines', () => {
     expect(found).toEqual([]);
   });
 });

@@ -4,13 +4,15 @@
  *   message is wrapped in ⟦…⟧) nor data (the sandbox's names, addresses, companies, conversation text…) nor
  *   what Intl writes (numbers, dates, relative times);
  * - cut-off text: an element that clips (overflow hidden/clip, or text-overflow: ellipsis) and whose content
- *   does not fit, when what it hides is not only data; and text past the window's edge.
+ *   does not fit, when what it hides is not only data; and text past the window's edge;
+ * - a word broken across lines (`words`: a language written without spaces, Thai): every line break inside a
+ *   text must fall where Intl.Segmenter sees a word boundary, as the browser's own line breaking does.
  */
 import type { Frame, Page } from 'playwright-core';
 import type { Sandbox } from '../sandbox/server';
 
 export interface TextIssue {
-  kind: 'stray' | 'cut';
+  kind: 'stray' | 'cut' | 'break';
   text: string;
   where: string;
 }
@@ -42,10 +44,10 @@ export function sandboxData(sandbox: Sandbox, extra: string[] = []): string[] {
 }
 
 /** The issues on the page (or frame) as it is now. `checkStray`: also report text that is not from the catalogue. */
-export function auditText(target: Page | Frame, data: string[], opts: { checkStray: boolean }): Promise<TextIssue[]> {
+export function auditText(target: Page | Frame, data: string[], opts: { checkStray: boolean; words?: string | undefined }): Promise<TextIssue[]> {
   return target.evaluate(
-    ({ data, checkStray }) => {
-      const issues: Array<{ kind: 'stray' | 'cut'; text: string; where: string }> = [];
+    ({ data, checkStray, words }) => {
+      const issues: Array<{ kind: 'stray' | 'cut' | 'break'; text: string; where: string }> = [];
       const lang = document.documentElement.lang || 'en';
       // What Intl writes in this language: month and weekday names, day periods, relative-time words.
       const vocab = new Set<string>();
@@ -113,6 +115,23 @@ export function auditText(target: Page | Frame, data: string[], opts: { checkStr
         const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
         if (!rects.length) continue;
         if (rects.some((r) => r.right > width + 1 || r.left < -1)) issues.push({ kind: 'cut', text: text.trim(), where: `${where(el)} (past the window's edge)` });
+        if (words && rects.length > 1) {
+          // Where each line starts (the first character whose box sits lower than the one before it).
+          const bounds = new Set<number>([0, text.length]);
+          for (const w of new Intl.Segmenter(words, { granularity: 'word' }).segment(text)) bounds.add(w.index).add(w.index + w.segment.length);
+          let lastTop: number | null = null;
+          for (const g of new Intl.Segmenter(words, { granularity: 'grapheme' }).segment(text)) {
+            const r = document.createRange();
+            r.setStart(n, g.index);
+            r.setEnd(n, g.index + g.segment.length);
+            const box = r.getClientRects()[0];
+            if (!box || !g.segment.trim()) continue;
+            if (lastTop !== null && box.top > lastTop + 2 && !bounds.has(g.index) && !/\s/.test(text[g.index - 1] ?? ' ')) {
+              issues.push({ kind: 'break', text: `${text.slice(Math.max(0, g.index - 12), g.index)}|${text.slice(g.index, g.index + 12)}`, where: where(el) });
+            }
+            lastTop = box.top;
+          }
+        }
         if (!checkStray) continue;
         const outside = outsideBrackets(text);
         if (onlyNeutral(outside) || isExcerpt(outside.trim())) continue;
@@ -159,6 +178,6 @@ export function auditText(target: Page | Frame, data: string[], opts: { checkStr
       }
       return issues;
     },
-    { data, checkStray: opts.checkStray },
+    { data, checkStray: opts.checkStray, words: opts.words },
   );
 }
