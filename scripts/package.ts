@@ -35,12 +35,13 @@ const SANDBOX_MARKERS: Array<[RegExp, string]> = [
 ];
 
 /**
- * The only places production code may name a loopback host, each reviewed: the address detector's list of
- * top-level names that are not public (so `user@localhost` is not taken for an address), and the custom API
- * URL check's loopback list (which the production build never allows: __SANDBOX__ is false).
+ * The only kinds of mention production code may make of a loopback host, each reviewed: a list of top-level
+ * names that are not public, `localhost` then `local` (the address detector's, so `user@localhost` is not taken
+ * for an address; People at this site's, so such a host has no domain to search), and the custom API URL check's
+ * loopback list (which the production build never allows: __SANDBOX__ is false).
  */
 const ALLOWED_LOOPBACK_MENTIONS = [
-  /(["'`])localhost\1,\s*(["'`])local\2,\s*(["'`])localdomain\3/g,
+  /(["'`])localhost\1,\s*(["'`])local\2/g,
   /(["'`])127\.0\.0\.1\1,\s*(["'`])localhost\2,\s*(["'`])\[::1\]\3/g,
 ];
 const LOOPBACK = /localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0/;

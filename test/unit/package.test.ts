@@ -126,10 +126,13 @@ describe('npm run package', () => {
     expect(problems.join('\n')).toMatch(problem);
   });
 
-  it('allows only the two reviewed loopback mentions of production code', () => {
+  it('allows only the reviewed kinds of loopback mention in production code', () => {
     const js = firstJs();
-    const ok = broken((f) => f.set(js, text('new Set([`localhost`,`local`,`localdomain`,`internal`]); new Set([`127.0.0.1`,`localhost`,`[::1]`])')));
+    const ok = broken((f) => f.set(js, text('new Set([`localhost`,`local`,`localdomain`]); [`localhost`,`local`,`internal`].includes(t); new Set([`127.0.0.1`,`localhost`,`[::1]`])')));
     expect(checkPackage(ok, VERSION)).toEqual([]);
+    for (const bad of ['[`localhost`,`example`]', 'new Set([`localhost`,`[::1]`])', 'fetch(`//localhost/x`)']) {
+      expect(checkPackage(broken((f) => f.set(js, text(bad))), VERSION).join('\n'), bad).toMatch(/development (host|URL)/);
+    }
   });
 });
 
