@@ -58,6 +58,20 @@ export function isRendered(el: Element): boolean {
   return el.ownerDocument.defaultView?.getComputedStyle(el).display === 'contents';
 }
 
+const EMAIL_RE = /email/i;
+
+/** Cheap test before attributeFound: whether the element's attributes may carry an address at all. */
+export function mayCarry(el: Element): boolean {
+  const name = el.localName;
+  const href = name === 'a' || name === 'area' ? el.getAttribute('href') : null;
+  return (
+    (href !== null && (MAILTO_RE.test(href) || href.includes(CF_HREF))) ||
+    el.hasAttribute('data-cfemail') ||
+    EMAIL_RE.test(el.getAttribute('itemprop') ?? '') ||
+    EMAIL_RE.test(el.getAttribute('class') ?? '')
+  );
+}
+
 /** Addresses an element's attributes carry, whether or not it is visible (links, Cloudflare, microdata). */
 export function attributeFound(el: Element): Found[] {
   const out = linkFound(el);

@@ -7,7 +7,7 @@
 import { MAX_EMAILS } from '../detect/detect';
 import { DISPLAY_NONE_RE, isElement } from './elements';
 import { Registry, sameSnapshot, type Snapshot, type UnitNode } from './units';
-import { Walker } from './walk';
+import { createWalker } from './walk';
 
 export type { Snapshot };
 
@@ -44,7 +44,7 @@ const OBSERVED = {
 
 /** Addresses under `root` right now, in one go (no slicing): the whole snapshot. */
 export function scanPage(root: UnitNode): Snapshot {
-  const walker = new Walker(new Registry(), root, { root: () => undefined, frame: () => undefined, host: () => undefined });
+  const walker = createWalker(new Registry(), root, { root: () => undefined, frame: () => undefined, host: () => undefined });
   walker.run(() => true);
   return walker.registry.snapshot();
 }
@@ -87,8 +87,9 @@ export function watch(root: UnitNode, onChange: (emails: string[], info: ScanInf
   let running = false;
   let last: Snapshot | null = null;
   let version = -1;
-  /** Changes seen since the last flush, handed to the walker together once the page is quiet. */
+  /** Changes seen since the last flush (`true`: pass over the node's subtree), handed to the walker once the page is quiet. */
   let pending: Array<[Node, boolean]> = [];
+  let removals = false;
   const frames = new WeakSet<HTMLIFrameElement>();
   /** Custom elements seen without a shadow root: checked again on every flush, and once after the first scan. */
   const hosts = new Set<Element>();
@@ -109,11 +110,14 @@ export function watch(root: UnitNode, onChange: (emails: string[], info: ScanInf
     for (const r of records) {
       if (!isRelevant(r)) continue;
       relevant = true;
+      // A changed element may be something else now (hidden, a link): its whole subtree is read again.
       pending.push([r.target, r.type === 'attributes']);
+      for (const added of r.addedNodes) if (isElement(added)) pending.push([added, true]);
+      if (r.removedNodes.length) removals = true;
     }
     if (relevant) changed();
   });
-  const walker = new Walker(new Registry(), root, {
+  const walker = createWalker(new Registry(), root, {
     root: (node) => observer.observe(node, OBSERVED),
     frame(iframe) {
       if (frames.has(iframe)) return;
@@ -139,8 +143,10 @@ export function watch(root: UnitNode, onChange: (emails: string[], info: ScanInf
     debounceTimer = maxWaitTimer = undefined;
     if (stopped) return;
     checkHosts();
-    for (const [node, attributes] of pending) walker.mark(node, attributes);
+    for (const [node, deep] of pending) walker.mark(node, deep);
+    if (removals) walker.removed();
     pending = [];
+    removals = false;
     if (!running) slice();
   };
   const slice = (): void => {

@@ -1,21 +1,14 @@
 /**
  * What the scanner knows of a page, kept per unit so a change costs what it touches. A unit is a block
  * element (its inline text is matched as one string, so `<span>ana</span>@<b>example.com</b>` is one
- * address), a hidden element (only its links count), a shadow root, an iframe, or a document. Each unit
- * holds the addresses of its own text and attributes; nested units hold theirs. The page's list is the
- * multiset union, kept as a count per address: removing a unit subtracts exactly what it added.
+ * address), a hidden element (only its links count), a shadow root, an iframe, or a document. Only units
+ * that name an address are kept, each with the addresses of its own text and attributes (nested units hold
+ * theirs). The page's list is the multiset union, kept as a count per address: letting a unit go subtracts
+ * exactly what it added.
  */
 import { MAX_EMAILS, type Found } from '../detect/detect';
 
 export type UnitNode = Document | ShadowRoot | Element;
-
-export interface Unit {
-  node: UnitNode;
-  parent: Unit | null;
-  found: Found[];
-  /** Null until the unit has one. */
-  children: Set<Unit> | null;
-}
 
 /** The addresses on the page: the first MAX_EMAILS in order of first appearance, their names, and how many in all. */
 export interface Snapshot {
@@ -39,30 +32,33 @@ export function up(node: Node): Node | null {
 }
 
 export class Registry {
-  private readonly units = new WeakMap<Node, Unit>();
+  /** What each unit that names an address names, in its order (a unit naming none is not kept). */
+  private readonly units = new Map<UnitNode, Found[]>();
   /** Address → how many units name it, and the names they show beside it (the first one wins), in order of first appearance. */
   private readonly counts = new Map<string, { n: number; names?: Map<string, number> }>();
   /** Moves whenever the snapshot may have changed (an address came or went, or a name did). */
   version = 0;
 
-  get(node: Node): Unit | undefined {
-    return this.units.get(node);
+  /** The units that name something. */
+  nodes(): UnitNode[] {
+    return [...this.units.keys()];
   }
 
-  register(node: UnitNode, parent: Unit | null): Unit {
-    const unit: Unit = { node, parent, found: [], children: null };
-    this.units.set(node, unit);
-    if (parent) (parent.children ??= new Set()).add(unit);
-    return unit;
+  /** What a unit names now: counted before what it named is let go, so an address it keeps keeps its place. */
+  set(node: UnitNode, found: Found[]): void {
+    const had = this.units.get(node);
+    for (const f of found) this.add(f);
+    if (found.length) this.units.set(node, found);
+    else this.units.delete(node);
+    if (had) this.release(had);
   }
 
-  /** The nearest unit at or above `node`; undefined when `node` is not (any more) under a known unit. */
-  owner(node: Node): Unit | undefined {
-    for (let n: Node | null = node; n; n = up(n)) {
-      const unit = this.units.get(n);
-      if (unit) return unit;
-    }
-    return undefined;
+  /** One more address a unit names (found further on in the same scan). */
+  append(node: UnitNode, f: Found): void {
+    const list = this.units.get(node);
+    if (list) list.push(f);
+    else this.units.set(node, [f]);
+    this.add(f);
   }
 
   /** Counts one more unit naming `f` (a new address goes to the end of the order). */
@@ -100,16 +96,6 @@ export class Registry {
       else if (left === 0) entry.names!.delete(f.name!);
       if (left >= 0) this.version++;
     }
-  }
-
-  /** Forgets a unit and every unit under it that it still owns. */
-  drop(unit: Unit): void {
-    if (unit.children) for (const child of unit.children) if (child.parent === unit) this.drop(child);
-    this.release(unit.found);
-    unit.found = [];
-    unit.children = null;
-    if (this.units.get(unit.node) === unit) this.units.delete(unit.node);
-    unit.parent?.children?.delete(unit);
   }
 
   snapshot(limit: number = MAX_EMAILS): Snapshot {

@@ -1,37 +1,24 @@
 /**
- * The walker: (re)scans units in document order, one node at a time, and can stop between any two nodes
- * and resume later — so the first scan of a large page runs in short slices, and a change rescans only the
- * units it touched (a registered nested unit is kept as it is, a new one is scanned in full, one no longer
- * found is dropped with its addresses). Open shadow roots and same-origin iframes are units of their own.
+ * The walker. A scan of a subtree is one pass of a native TreeWalker over its elements and text nodes that only
+ * looks for candidates: a text node with an `@` that may start an address (not `logo@2x.png`), `mailto:` or an
+ * obfuscation marker, or an element whose attributes may carry one (a `mailto:` or Cloudflare link, `data-cfemail`,
+ * microdata or hCard `email`). Only the unit around a candidate — its nearest block, or the hidden element above it
+ * — has its inline text assembled, matched and (if it holds an address) checked for visibility. The pass stops
+ * between any two nodes and resumes later, so a large page's first scan runs in short slices. A change rescans the
+ * unit it touched, and passes over what it added; open shadow roots and same-origin iframes get passes of their own.
+ * (Closures rather than a class: the content script's size counts, and local names minify.)
  */
-import { extractFound, mayHoldAddress, normalizeEmail, type Found } from '../detect/detect';
-import { attributeFound, hiddenFound, isElement, isHidden, isRendered, kindOf } from './elements';
-import { Registry, type Unit, type UnitNode } from './units';
+import { extractFound, isCandidate, mayHoldAddress, normalizeEmail, type Found } from '../detect/detect';
+import { attributeFound, hiddenFound, isElement, isHidden, isRendered, kindOf, mayCarry } from './elements';
+import { up, type Registry, type UnitNode } from './units';
 
 /** No one text run yields more addresses than this (the page's count is what Snapshot.total reports). */
 const MAX_PER_RUN = 100_000;
-const NONE: Found[] = [];
-
-interface Frame {
-  unit: Unit;
-  /** The next node of the unit's own content to visit; null when the unit is done. */
-  next: Node | null;
-  /** The current run of inline text (text nodes, and '\n' or a link's edge), joined when a block boundary ends it. */
-  parts: Array<Text | string>;
-  /** Inline elements of the current run with a class or style: a stylesheet may hide them (asked only if the run may hold an address). */
-  styled: Element[] | null;
-  /** Where the open link's text starts in `parts` (-1: none). */
-  link: number;
-  /** What this scan of the unit found so far, counted as it was found (so the first scan keeps page order). */
-  seen: Map<string, Found> | null;
-  /** Whether the browser renders the unit: asked the first time its text holds an address. */
-  rendered: boolean | null;
-  /** The nested units met (most units have none: allocated on the first). */
-  children: Set<Unit> | null;
-}
+/** Where a link whose text is an address ends: nothing of an address. */
+const EDGE = '\u200b';
 
 export interface WalkHooks {
-  /** A document or shadow root entered the scan: the watcher observes it. */
+  /** A shadow root or a frame's document entered the scan: the watcher observes it. */
   root(node: Document | ShadowRoot): void;
   /** An iframe entered the scan: its next load must rescan it. */
   frame(iframe: HTMLIFrameElement): void;
@@ -39,233 +26,320 @@ export interface WalkHooks {
   host(el: Element): void;
 }
 
-export class Walker {
-  private readonly stack: Frame[] = [];
-  /** Nodes to rescan around; `true`: the element's own attributes changed (it may change kind). */
-  private readonly queue = new Map<Node, boolean>();
+/** Where the time of a scan goes (the bench's breakdown): per unit scanned, the clock is read around its parts. */
+export interface Profile {
+  now: () => number;
+  units: number;
+  /** All of the units' own time: assembling their text, matching it and asking for visibility. */
+  assembly: number;
+  match: number;
+  visibility: number;
+}
 
-  constructor(
-    readonly registry: Registry,
-    private readonly root: UnitNode,
-    private readonly hooks: WalkHooks,
-  ) {
-    this.queue.set(root, false);
-  }
+/**
+ * One pass over a subtree (nested passes, for shadow roots and frames, go on top of it), with what a unit scanned
+ * early names further on (`<div>ana@x.com <p>bo@y.com</p> cy@z.com</div>`: cy after bo), in page order: counted
+ * when the pass reaches where it is, so the first scan lists addresses in page order.
+ */
+type Pass = [root: Node, walker: TreeWalker, later: Array<[Node, UnitNode, Found]>];
 
-  /** Something under `node` was added, changed or removed; `attributes`: the element's own attributes changed. */
-  mark(node: Node, attributes = false): void {
-    this.queue.set(node, (this.queue.get(node) ?? false) || attributes);
-  }
-
-  get idle(): boolean {
-    return !this.stack.length && !this.queue.size;
-  }
-
+export interface Walker {
+  readonly registry: Registry;
+  /** Something at `node` changed; `deep`: its subtree is new or may have changed what it is (attributes). */
+  mark(node: Node, deep?: boolean): void;
+  /** Nodes were removed: units no longer on the page are let go once the queue is done. */
+  removed(): void;
   /** Works until idle (true) or until `more()`, asked every few nodes, says stop (false). */
-  run(more: () => boolean): boolean {
-    for (let n = 1; ; n++) {
-      const top = this.stack[this.stack.length - 1];
-      if (top) {
-        if (top.next === null) this.finish(top);
-        else this.step(top, top.next);
-      } else if (this.queue.size) {
-        this.resolve();
-      } else {
-        return true;
-      }
-      if (n % 32 === 0 && !more()) return this.idle;
-    }
+  run(more: () => boolean): boolean;
+}
+
+export function createWalker(registry: Registry, root: UnitNode, hooks: WalkHooks, profile?: Profile): Walker {
+  const passes: Pass[] = [];
+  /** Changes to rescan around: `true` also passes over the node's subtree. */
+  const queue = new Map<Node, boolean>([[root, true]]);
+  /** Units scanned by the deep job under way (each once), and units it lets go of unless it scanned them. */
+  let done = new Set<UnitNode>();
+  let stale: UnitNode[] = [];
+  let sweep = false;
+
+  // The unit being scanned: its current run of inline text (text nodes, '\n' and a link's edges), the inline
+  // elements of the run with a class or style (a stylesheet may hide them: asked only if the run may hold an
+  // address), where the open link's text starts (-1: none), the first text node of the run, each address once with
+  // where it is, and whether the browser renders the unit (asked the first time its text holds an address).
+  let unit: UnitNode = root;
+  let parts: Array<Text | string> = [];
+  let styled: Element[] | null = null;
+  let link = -1;
+  let first: Node | null = null;
+  let seen = new Map<string, [Found, Node]>();
+  let rendered: boolean | null = null;
+
+  const idle = (): boolean => !passes.length && !queue.size && !sweep;
+  const inside = (node: Node, ancestor: Node): boolean => {
+    for (let n: Node | null = node; n; n = up(n)) if (n === ancestor) return true;
+    return false;
+  };
+
+  function finish(): void {
+    for (const node of stale) if (!done.has(node)) registry.set(node, []);
+    stale = [];
   }
 
-  /** Turns the next queued change into a rescan of the unit that holds it (only ever with an empty stack). */
-  private resolve(): void {
-    const [node, attributes] = this.queue.entries().next().value as [Node, boolean];
-    this.queue.delete(node);
-    const reg = this.registry;
-    if (node === this.root) {
-      // The root itself: scanned afresh (its attributes may have changed what it is).
-      const old = reg.get(node);
-      if (old && !attributes) return this.open(old);
-      if (old) reg.drop(old);
-      return this.open(reg.register(this.root, null));
+  /** Turns the next queued change into a rescan of its unit and, if deep, a pass over its subtree. */
+  function resolve(): void {
+    const [node, deep] = queue.entries().next().value as [Node, boolean];
+    queue.delete(node);
+    const at = unitOf(node, root);
+    if (deep) {
+      // What the subtree's units named before: let go of at the end unless the pass scans them again.
+      done = new Set();
+      stale = registry.nodes().filter((u) => inside(u, node));
     }
-    let target: Node | null = node;
-    if (attributes && isElement(node)) {
-      const unit = reg.get(node);
-      if (unit) reg.drop(unit); // its parent's rescan classifies it again
-      target = node.parentNode;
-    }
-    const unit = target && reg.owner(target);
-    if (unit) this.open(unit);
+    if (at) scan(at);
+    if (!deep) return;
+    start(node);
+    if (!passes.length) finish();
   }
 
-  /** Starts (re)scanning a unit: its own attributes first, then a shadow root or a frame's document. */
-  private open(unit: Unit): void {
-    const node = unit.node;
-    const frame: Frame = { unit, next: node.firstChild, parts: [], styled: null, link: -1, seen: null, rendered: null, children: null };
-    this.stack.push(frame);
-    if (!isElement(node)) {
-      this.hooks.root(node as Document | ShadowRoot);
-      return;
-    }
-    if (node.hasAttributes()) {
+  /** A pass over `node`'s subtree, after `node` itself. */
+  function start(node: Node): void {
+    if (isElement(node)) element(node);
+    passes.push([node, (node.ownerDocument ?? (node as Document)).createTreeWalker(node, 5 /* SHOW_ELEMENT | SHOW_TEXT */), []]);
+  }
+
+  /** Counts what was left for where the pass is now (all of it with `node` null: the pass is over). */
+  function reach(later: Pass[2], node: Node | null): void {
+    let i = 0;
+    for (; i < later.length && (node === null || later[i]![0] === node); i++) registry.append(later[i]![1], later[i]![2]);
+    later.splice(0, i);
+  }
+
+  function element(el: Element): void {
+    const name = el.localName;
+    const shadow = el.shadowRoot;
+    if (shadow) nested(el, shadow);
+    else if (name === 'iframe') {
+      hooks.frame(el as HTMLIFrameElement);
+      const doc = frameDocument(el as HTMLIFrameElement);
+      if (doc) nested(el, doc);
+    } else if (name.includes('-')) hooks.host(el);
+    if (el.hasAttributes() && mayCarry(el)) candidate(el);
+  }
+
+  /** A shadow root or a frame's document under `host`: a pass of its own, unless the host is hidden or skipped. */
+  function nested(host: Element, node: Document | ShadowRoot): void {
+    const at = unitOf(host, root);
+    if (!at || (isElement(at) && isHidden(at))) return;
+    hooks.root(node);
+    start(node);
+  }
+
+  function candidate(node: Node): void {
+    const at = unitOf(node, root);
+    if (at && !done.has(at)) scan(at);
+  }
+
+  /** Scans one unit's own text and attributes (not its nested units) and counts what it names now. */
+  function scan(node: UnitNode): void {
+    done.add(node);
+    const t = profile?.now() ?? 0;
+    unit = node;
+    parts = [];
+    styled = first = null;
+    link = -1;
+    seen = new Map();
+    rendered = null;
+    if (isElement(node) && node.hasAttributes()) {
       if (isHidden(node)) {
-        this.found(frame, hiddenFound(node));
-        frame.next = null;
-        return;
+        found(hiddenFound(node), node);
+        return count();
       }
-      this.found(frame, attributeFound(node));
+      found(attributeFound(node), node);
     }
-    if (node.localName === 'iframe') {
-      frame.next = null;
-      this.hooks.frame(node as HTMLIFrameElement);
-      const doc = frameDocument(node as HTMLIFrameElement);
-      if (doc) this.child(frame, doc);
-    } else if (node.shadowRoot) {
-      this.child(frame, node.shadowRoot);
-    } else if (node.localName.includes('-')) {
-      this.hooks.host(node);
+    for (let next: Node | null = node.firstChild; next; ) next = step(next);
+    flush();
+    count();
+    if (profile) {
+      profile.units++;
+      profile.assembly += profile.now() - t;
     }
   }
 
-  /** A nested unit met while scanning `frame`: kept as it is if known (and adopted), else scanned now. */
-  private child(frame: Frame, node: UnitNode): void {
-    const known = this.registry.get(node);
-    if (known) {
-      if (known.parent !== frame.unit) {
-        known.parent?.children?.delete(known);
-        known.parent = frame.unit;
-      }
-      (frame.children ??= new Set()).add(known);
-      return;
-    }
-    const unit = this.registry.register(node, frame.unit);
-    (frame.children ??= new Set()).add(unit);
-    this.open(unit);
-  }
-
-  private step(frame: Frame, node: Node): void {
+  /** One node of the unit's content; returns the next one. */
+  function step(node: Node): Node | null {
     const type = node.nodeType;
     if (type === 3) {
-      frame.parts.push(node as Text);
-      return advance(frame, node, false);
+      if (!parts.length) first = node;
+      parts.push(node as Text);
+      return advance(node, false);
     }
-    if (type !== 1 || !isElement(node)) return advance(frame, node, false);
-    // A known unit is still a unit: only an attribute change makes it something else, and that change is
-    // queued (it drops the unit and rescans its parent).
-    const kind = kindOf(node);
-    if (kind === 'skip') return advance(frame, node, false);
-    if (kind === 'hidden') {
-      // Hidden inside a run (`ana@<span hidden>no spam</span>example.com`): its text is skipped, the run goes on.
-      this.found(frame, hiddenFound(node));
-      return advance(frame, node, false);
-    }
-    if (kind === 'unit') {
-      this.flush(frame);
-      advance(frame, node, false);
-      return this.child(frame, node);
-    }
-    if (kind === 'break') frame.parts.push('\n');
-    if (node.hasAttributes()) {
-      if (kind === 'inline' && (node.hasAttribute('class') || node.hasAttribute('style'))) (frame.styled ??= []).push(node);
-      const found = attributeFound(node);
-      if (found.length) {
-        this.flush(frame); // the text before a link comes before it
-        this.found(frame, found);
+    if (type !== 1) return advance(node, false);
+    const el = node as Element;
+    const kind = kindOf(el);
+    // Hidden inside a run (`ana@<span hidden>no spam</span>example.com`): its text is skipped, the run goes on.
+    if (kind === 'hidden') found(hiddenFound(el), el);
+    else if (kind === 'unit') flush();
+    if (kind === 'hidden' || kind === 'unit' || kind === 'skip') return advance(node, false);
+    if (kind === 'break') parts.push('\n');
+    if (el.hasAttributes()) {
+      if (kind === 'inline' && (el.hasAttribute('class') || el.hasAttribute('style'))) (styled ??= []).push(el);
+      const carried = attributeFound(el);
+      if (carried.length) {
+        flush(); // the text before a link comes before it
+        found(carried, el);
       }
     }
-    if (node.localName === 'a') frame.link = frame.parts.length;
-    advance(frame, node, kind === 'inline');
+    if (el.localName === 'a') link = parts.length;
+    return advance(node, kind === 'inline');
   }
 
-  /** Counts what the unit names, once per address (a later name fills a missing one). */
-  private found(frame: Frame, found: Found[]): void {
-    if (!found.length) return;
-    frame.seen ??= new Map();
-    for (const f of found) {
-      const had = frame.seen.get(f.email);
-      if (!had) {
-        frame.seen.set(f.email, f);
-        this.registry.add(f);
-      } else if (f.name && !had.name) {
-        frame.seen.set(f.email, f);
-        this.registry.name(f);
-      }
+  /** The node after `node` in the unit (into it when `descend`), leaving links on the way up. */
+  function advance(node: Node, descend: boolean): Node | null {
+    if (descend && node.firstChild) return node.firstChild;
+    for (let n: Node | null = node; n && n !== unit; n = n.parentNode) {
+      if ((n as Element).localName === 'a') leaveLink();
+      if (n.nextSibling) return n.nextSibling;
+    }
+    return null;
+  }
+
+  /** A link's edges end an address its text shows whole: `<a>ana@example.fi</a><span>Next` is not ana@example.finext. */
+  function leaveLink(): void {
+    const from = link;
+    link = -1;
+    if (from < 0) return;
+    const inner = join(parts.slice(from));
+    if (inner.includes('@') && normalizeEmail(inner) !== null) {
+      parts.splice(from, 0, EDGE);
+      parts.push(EDGE);
+    }
+  }
+
+  /** Notes what the unit names, once per address (a later name fills a missing one), with where it is. */
+  function found(list: Found[], at: Node): void {
+    for (const f of list) {
+      const had = seen.get(f.email);
+      if (!had) seen.set(f.email, [f, at]);
+      else if (f.name && !had[0].name) had[0] = f;
     }
   }
 
   /** Matches the run of inline text gathered so far (a block boundary ends it). Unrendered text counts for nothing. */
-  private flush(frame: Frame): void {
-    if (!frame.parts.length) return;
-    let parts = frame.parts;
-    const styled = frame.styled;
-    frame.parts = [];
-    frame.styled = null;
-    frame.link = -1;
-    let text = join(parts);
+  function flush(): void {
+    let run = parts;
+    const maybeHidden = styled;
+    parts = [];
+    styled = null;
+    link = -1;
+    let text = join(run);
     if (text.length < 6 || !mayHoldAddress(text)) return;
-    const gone = styled?.filter((el) => !isRendered(el));
+    let t = profile?.now() ?? 0;
+    const gone = maybeHidden?.filter((el) => !isRendered(el));
     if (gone?.length) {
       // Text a stylesheet hides is not part of what the page shows.
-      parts = parts.filter((p) => typeof p === 'string' || !gone.some((el) => el.contains(p)));
-      text = join(parts);
+      run = run.filter((part) => typeof part === 'string' || !gone.some((el) => el.contains(part)));
+      text = join(run);
     }
-    const found = extractFound(text, MAX_PER_RUN);
-    if (!found.length) return;
-    const node = frame.unit.node;
-    frame.rendered ??= !isElement(node) || isRendered(node);
-    if (frame.rendered) this.found(frame, found);
+    if (profile) profile.visibility += profile.now() - t;
+    t = profile?.now() ?? 0;
+    const list = extractFound(text, MAX_PER_RUN);
+    if (profile) profile.match += profile.now() - t;
+    if (!list.length) return;
+    t = profile?.now() ?? 0;
+    rendered ??= !isElement(unit) || isRendered(unit);
+    if (profile) profile.visibility += profile.now() - t;
+    if (rendered) found(list, first ?? unit);
   }
 
-  private finish(frame: Frame): void {
-    this.flush(frame);
-    this.stack.pop();
-    const { unit } = frame;
-    const found = frame.seen ? [...frame.seen.values()] : NONE;
-    if (this.registry.get(unit.node) !== unit) {
-      this.registry.release(found); // dropped meanwhile
-      return;
+  /**
+   * Counts what the scanned unit names: now what is at or before where the pass is, and, for a pass under way, the
+   * rest when the pass reaches it (so addresses keep page order).
+   */
+  function count(): void {
+    const pass = passes[passes.length - 1];
+    const here = pass?.[1].currentNode;
+    const now: Found[] = [];
+    for (const [f, at] of seen.values()) {
+      if (here && at !== here && here.compareDocumentPosition(at) & 4 /* FOLLOWING */ && pass[0].contains(at)) insert(pass[2], [at, unit, f]);
+      else now.push(f);
     }
-    this.registry.release(unit.found);
-    unit.found = found;
-    if (unit.children) {
-      for (const child of unit.children) if (!frame.children?.has(child) && child.parent === unit) this.registry.drop(child);
-    }
-    unit.children = frame.children;
+    registry.set(unit, now);
   }
+
+  return {
+    registry,
+    mark(node, deep = false) {
+      queue.set(node, queue.get(node) || deep);
+    },
+    removed() {
+      sweep = true;
+    },
+    run(more) {
+      // A pass resumed after the page changed: its place may have left the tree (then it starts again).
+      for (const pass of passes) if (!pass[0].contains(pass[1].currentNode)) pass[1].currentNode = pass[0];
+      for (let n = 1; ; n++) {
+        const pass = passes[passes.length - 1];
+        if (pass) {
+          const node = pass[1].nextNode();
+          if (!node) {
+            reach(pass[2], null);
+            passes.pop();
+            if (!passes.length) finish();
+          } else {
+            if (node === pass[2][0]?.[0]) reach(pass[2], node);
+            if (node.nodeType !== 3) element(node as Element);
+            else if (isCandidate((node as Text).data)) candidate(node);
+          }
+        } else if (queue.size) {
+          resolve();
+        } else if (sweep) {
+          sweep = false;
+          for (const node of registry.nodes()) if (!inside(node, root)) registry.set(node, []);
+        } else {
+          return true;
+        }
+        if (n % 32 === 0 && !more()) return idle();
+      }
+    },
+  };
 }
 
-const EDGE = '\u200b';
-
-/** A link's edges end an address its text shows whole: `<a>ana@example.fi</a><span>Next` is not ana@example.finext. */
-function leaveLink(frame: Frame): void {
-  const from = frame.link;
-  frame.link = -1;
-  if (from < 0) return;
-  const inner = join(frame.parts.slice(from));
-  if (inner.includes('@') && normalizeEmail(inner) !== null) {
-    frame.parts.splice(from, 0, EDGE);
-    frame.parts.push(EDGE);
+/**
+ * The unit that answers for `node`'s text and links: its nearest block (itself, for a block), or above that the
+ * outermost hidden element (a hidden block, or the block around a hidden inline element, which counts only its
+ * links); a document or shadow root for text directly under it, or the scanned `root`, read as a unit whatever it is;
+ * null inside a skipped element or off the page.
+ */
+export function unitOf(node: Node, root?: Node): UnitNode | null {
+  let unit: UnitNode | null = null;
+  let needBlock = false;
+  let n: Node | null = node.nodeType === 3 ? node.parentNode : node;
+  for (; n && n.nodeType === 1; n = n.parentNode) {
+    // The scanned root is a unit whatever it is: nothing above it is read.
+    if (n === root) break;
+    const kind = kindOf(n as Element);
+    if (kind === 'skip') return null;
+    if (kind === 'hidden') {
+      unit = null;
+      needBlock = true;
+    } else if (kind === 'unit' && (!unit || needBlock || isHidden(n as Element))) {
+      unit = n as Element;
+      needBlock = false;
+    }
   }
+  if (!n) return null;
+  return unit && !needBlock ? unit : (n as UnitNode);
 }
-const join = (parts: Array<Text | string>): string => (parts.length === 1 ? text(parts[0]!) : parts.map(text).join(''));
+
+/** Keeps `later` in page order (most entries come last: checked from the end). */
+function insert(later: Pass[2], entry: Pass[2][number]): void {
+  let i = later.length;
+  while (i > 0 && later[i - 1]![0] !== entry[0] && entry[0].compareDocumentPosition(later[i - 1]![0]) & 4) i--;
+  later.splice(i, 0, entry);
+}
+
 const text = (p: Text | string): string => (typeof p === 'string' ? p : p.data);
-
-function advance(frame: Frame, node: Node, descend: boolean): void {
-  if (descend && node.firstChild) {
-    frame.next = node.firstChild;
-    return;
-  }
-  const root = frame.unit.node;
-  for (let n: Node | null = node; n && n !== root; n = n.parentNode) {
-    if ((n as Element).localName === 'a') leaveLink(frame);
-    if (n.nextSibling) {
-      frame.next = n.nextSibling;
-      return;
-    }
-  }
-  frame.next = null;
-}
+const join = (parts: Array<Text | string>): string => (parts.length === 1 ? text(parts[0]!) : parts.map(text).join(''));
 
 function frameDocument(iframe: HTMLIFrameElement): Document | null {
   try {

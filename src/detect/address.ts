@@ -94,7 +94,7 @@ export function localStart(text: string, at: number, floor: number): number {
   let start = at;
   while (start > floor && isLocalChar(text.charAt(start - 1))) {
     // `联系我们bob@x.com`: the address is the Latin part.
-    if (UNSPACED_RE.test(text.charAt(start - 1)) && ASCII_ALNUM_RE.test(text.charAt(start))) break;
+    if (text.charCodeAt(start - 1) > 0x2e7f && UNSPACED_RE.test(text.charAt(start - 1)) && ASCII_ALNUM_RE.test(text.charAt(start))) break;
     start--;
   }
   while (start < at && text.charAt(start) === '.') start++;
@@ -105,7 +105,7 @@ export function localStart(text: string, at: number, floor: number): number {
 export function domainEnd(text: string, from: number): number {
   let end = from;
   while (end < text.length && isDomainChar(text.charAt(end))) {
-    if (UNSPACED_RE.test(text.charAt(end)) && ASCII_ALNUM_RE.test(text.charAt(end - 1))) break;
+    if (text.charCodeAt(end) > 0x2e7f && UNSPACED_RE.test(text.charAt(end)) && ASCII_ALNUM_RE.test(text.charAt(end - 1))) break;
     end++;
   }
   while (end > from && '.-'.includes(text.charAt(end - 1))) end--;

@@ -179,6 +179,25 @@ export function mayHoldAddress(text: string): boolean {
   return text.includes('@') || MAYBE_OBFUSCATED_RE.test(text);
 }
 
+const MAILTO_RE = /mailto:/i;
+
+/**
+ * Cheap test of one text node, before any work on the text around it: an `@` that may start an address (not the
+ * `@2x.` of an image name, whose domain no text after it can make plausible), `mailto:`, or an obfuscation marker.
+ */
+export function isCandidate(text: string): boolean {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    // `@2x.`, `@1.5x.`: digits, maybe `.digits`, then `x.`.
+    let i = at + 1;
+    while (isDigit(text, i)) i++;
+    if (i > at + 1 && text[i] === '.' && isDigit(text, i + 1)) for (i++; isDigit(text, i); ) i++;
+    if (i === at + 1 || text[i] !== 'x' || text[i + 1] !== '.') return true;
+  }
+  return MAYBE_OBFUSCATED_RE.test(text) || MAILTO_RE.test(text);
+}
+
+const isDigit = (s: string, i: number): boolean => s.charCodeAt(i) - 48 < 10 && s.charCodeAt(i) >= 48;
+
 /** The addresses of extractFound, without names. */
 export function extractEmails(text: string, limit: number = MAX_EMAILS): string[] {
   return extractFound(text, limit).map((f) => f.email);
