@@ -2,13 +2,15 @@
  * `npm run screenshot`: the README's pictures, taken from the real extension against the sandbox — the demo CRM
  * page with the side panel listing its people, side by side; the in-page card opened on a highlighted address;
  * the demo back office with its embedded `<sidekick-contact>` cards (screenshot-embed.ts); and the panel in
- * Persian and Japanese (screenshot-languages.ts).
+ * Persian and Japanese (screenshot-languages.ts); and the Chrome Web Store's 1280×800 screenshots in
+ * store/screenshots/ (screenshot-store.ts).
  */
 import path from 'node:path';
 import { ROOT } from './browser';
 import { openPanelFor, saveDemoSettings, startWorld, stopWorld, textBox } from './helpers';
 import { shootEmbed } from './screenshot-embed';
 import { shootLanguages } from './screenshot-languages';
+import { shootStore } from './screenshot-store';
 
 const w = await startWorld();
 try {
@@ -59,3 +61,4 @@ try {
 
 await shootEmbed();
 await shootLanguages();
+await shootStore();
