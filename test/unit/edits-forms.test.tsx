@@ -85,8 +85,9 @@ describe('Edit with the workspace’s data attributes', () => {
   async function openEdit(c = ana()) {
     renderCard(rig, c);
     fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
-    const form = await screen.findByRole('form', { name: 'Edit the contact' });
-    await within(form).findByRole('combobox', { name: 'Plan' });
+    // Waiting bounds (the form's module and the attributes load first), not speed checks.
+    const form = await screen.findByRole('form', { name: 'Edit the contact' }, { timeout: 10_000 });
+    await within(form).findByRole('combobox', { name: 'Plan' }, { timeout: 10_000 });
     return form;
   }
 
