@@ -147,7 +147,7 @@ it('shows the segments and the history of a contact, each list with Show more', 
   const mine = sandbox.state.conversations.filter((c) => c.contact_ids.includes(olivia.id));
   const closed = mine.filter((c) => c.state === 'closed');
   expect(closed.length).toBeGreaterThan(0);
-  const history = card.getByRole('region', { name: 'History' });
+  const history = card.locator(`#history-${olivia.id}-body`);
   const conversations = history.getByRole('list', { name: 'Conversations' });
   await expect.poll(() => conversations.locator(':scope > li').count()).toBe(Math.min(5, mine.length));
   await history.getByRole('combobox', { name: 'Show' }).selectOption({ label: 'Closed' });

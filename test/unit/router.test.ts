@@ -94,7 +94,11 @@ describe('the in-page card is a caller of its own', () => {
 
   it('may call what the card needs, and nothing that changes settings, tabs or sites', () => {
     const allowed = (Object.keys(ROUTES) as RouteName[]).filter((r) => mayCall(r, 'card'));
-    expect(allowed.sort()).toEqual(['companies/find', 'contact/activity', 'contact/attributes', 'contacts/create-lead', 'contacts/lookup', 'conversation/get', 'outbox/submit', 'ui/language', 'workspace/info']);
+    expect(allowed.sort()).toEqual([
+      'companies/find', 'company/contacts', 'company/get', 'contact/activity', 'contact/attributes', 'contact/conversations', 'contact/events',
+      'contact/notes', 'contact/segments', 'contact/tickets', 'contacts/create-lead', 'contacts/lookup', 'conversation/get', 'outbox/submit',
+      'ticket/get', 'ui/language', 'workspace/info',
+    ]);
   });
 });
 

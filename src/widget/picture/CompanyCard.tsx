@@ -279,7 +279,7 @@ function CompanyEditForm({ company, onCancel, onSaved }: { company: CompanyView;
       <p class="hint" id="co-spend-hint">
         {t('companySpendHint')}
       </p>
-      {row('co-website', t('companyWebsite'), website, setWebsite, { type: 'url', maxLength: 255 })}
+      {row('co-website', t('companyWebsite'), website, setWebsite, { inputMode: 'url', maxLength: 255 })}
       {Object.entries(custom).map(([k, text], i) => {
         const was = company.customAttributes[k];
         const id = `co-attr-${i}`;

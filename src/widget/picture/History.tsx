@@ -212,7 +212,7 @@ function TicketDetailView({ detail }: { detail: TicketDetail }) {
         <dt>{t('ticketStateLabel')}</dt>
         <dd>
           {category ?? '—'}
-          {detail.state && detail.state !== detail.category && (
+          {detail.state && detail.state !== detail.category && detail.state.toLowerCase() !== category?.toLowerCase() && (
             <>
               {' '}(<bdi>{detail.state}</bdi>)
             </>

@@ -27,22 +27,23 @@ export function Lazy<M>({ load, render }: { load: Loader<M>; render: (m: M) => C
 }
 
 /**
- * A section behind a disclosure button: nothing is fetched (neither the module nor Intercom's data) until it is
- * opened; `aria-expanded` says whether it is.
+ * A part behind a disclosure button: nothing is fetched (neither the module nor Intercom's data) until it is
+ * opened; `aria-expanded` says whether it is. On a card the button is the part's heading (h3); in the panel's
+ * list, where the lists name themselves, it is a plain button.
  */
-export function Disclosure({ id, label, level = 3, children }: { id: string; label: string; level?: 2 | 3; children: () => ComponentChildren }) {
-  const Heading = level === 2 ? 'h2' : 'h3';
+export function Disclosure({ id, label, heading = true, children }: { id: string; label: string; heading?: boolean; children: () => ComponentChildren }) {
   const [open, setOpen] = useState(false);
+  const button = (
+    <button type="button" id={`${id}-toggle`} class="btn btn-ghost picture-toggle" aria-expanded={open} aria-controls={`${id}-body`} onClick={() => setOpen((o) => !o)}>
+      <span class="picture-chevron" aria-hidden="true">{open ? '▾' : '▸'}</span> {label}
+    </button>
+  );
   return (
-    <section class="picture-section" aria-labelledby={`${id}-toggle`}>
-      <Heading class="picture-heading">
-        <button type="button" id={`${id}-toggle`} class="btn btn-ghost picture-toggle" aria-expanded={open} aria-controls={`${id}-body`} onClick={() => setOpen((o) => !o)}>
-          <span class="picture-chevron" aria-hidden="true">{open ? '▾' : '▸'}</span> {label}
-        </button>
-      </Heading>
+    <div class="picture-section">
+      {heading ? <h3 class="picture-heading">{button}</h3> : button}
       <div id={`${id}-body`} hidden={!open}>
         {open && children()}
       </div>
-    </section>
+    </div>
   );
 }

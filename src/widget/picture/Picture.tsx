@@ -26,11 +26,12 @@ export function CompanyLinks({ companies, onOpen }: { companies: NamedRef[]; onO
   if (!named.length) return <>—</>;
   return (
     <span class="company-links">
-      {named.map((c) => (
+      {named.map((c, i) => [
+        i > 0 ? ', ' : null,
         <button key={c.id} type="button" class="btn-link" data-company-id={c.id} onClick={() => onOpen(c)} aria-label={t('companyOpen', c.name || `#${c.id}`)}>
           <bdi>{c.name || `#${c.id}`}</bdi>
-        </button>
-      ))}
+        </button>,
+      ])}
     </span>
   );
 }
@@ -47,7 +48,7 @@ export function SiteSection(props: {
   onOpenCompany: (company: NamedRef) => void;
 }) {
   return (
-    <Disclosure id="site-people" label={t('siteTitle')} level={2}>
+    <Disclosure id="site-people" label={t('siteTitle')} heading={false}>
       {() => <Lazy load={() => import('./SitePeople')} render={(m) => <m.SitePeople {...props} />} />}
     </Disclosure>
   );

@@ -56,8 +56,10 @@ export function SitePeople({ host, onOpen, onContacts, onOpenCompany }: Props) {
       )}
       <ListFoot list={list} label={label} />
       {companies.length > 0 && (
-        <section aria-labelledby="site-companies-title">
-          <h3 id="site-companies-title">{t('siteCompanies')}</h3>
+        <div>
+          <p class="picture-subtitle" id="site-companies-title">
+            {t('siteCompanies')}
+          </p>
           <ul class="site-companies" aria-labelledby="site-companies-title">
             {companies.map((co) => (
               <li key={co.id}>
@@ -67,7 +69,7 @@ export function SitePeople({ host, onOpen, onContacts, onOpenCompany }: Props) {
               </li>
             ))}
           </ul>
-        </section>
+        </div>
       )}
       {people.length > 0 && (
         <BulkBar
