@@ -159,6 +159,22 @@ describe('company card', () => {
     expect((within(form).getByRole('textbox', { name: 'Industry' }) as HTMLInputElement).value).toBe('Books');
   });
 
+  it('goes back one step on Escape: out of the form, then off the company', async () => {
+    const onBack = vi.fn();
+    render(<CompanyCard company={{ id: 'co-1', name: 'Acme Ltd' }} onBack={onBack} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit company' }));
+    const plan = within(screen.getByRole('form', { name: 'Edit company' })).getByRole('textbox', { name: 'Plan' });
+    fireEvent.keyDown(plan, { key: 'Escape' });
+    // A field with text in it is left first (the text stays); then the form closes.
+    expect(screen.queryByRole('form', { name: 'Edit company' })).not.toBeNull();
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Save company' }), { key: 'Escape' });
+    expect(screen.queryByRole('form', { name: 'Edit company' })).toBeNull();
+    expect(onBack).not.toHaveBeenCalled();
+    fireEvent.keyDown(screen.getByRole('heading', { name: 'Acme Ltd' }), { key: 'Escape' });
+    expect(onBack).toHaveBeenCalledTimes(1);
+    expect(sent('outbox/submit')).toEqual([]);
+  });
+
   it('says what Intercom refused, keeping the form', async () => {
     entry = () => ({ state: 'failed', error: { code: 'bad_request', detail: 'bad website parameter', intercomCode: 'parameter_invalid' } });
     render(<CompanyCard company={{ id: 'co-1', name: 'Acme Ltd' }} onBack={vi.fn()} />);

@@ -13,6 +13,7 @@ import { attributeText } from '../format';
 import { useHost } from '../host';
 import { num, t } from '../i18n';
 import { ErrorState, Skeleton } from '../States';
+import { keyAction } from '../keys';
 import { useWorkspace } from '../useWorkspace';
 import { ListFoot } from './ShowMore';
 import { usePaged } from './usePaged';
@@ -51,8 +52,19 @@ export function CompanyCard({ company, onBack, onOpenContact }: Props) {
   }, []);
 
   const name = view?.name || company.name || t('unnamedCompany');
+  const closeForm = () => {
+    setEditing(false);
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
+  // Esc goes back one step, as on a contact's card: out of the form, then back to where the company was opened.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || keyAction(e) !== 'back') return;
+    e.preventDefault();
+    if (editing) closeForm();
+    else onBack();
+  };
   return (
-    <article class="card company-card" aria-labelledby="company-title">
+    <article class="card company-card" aria-labelledby="company-title" onKeyDown={onKeyDown}>
       <header class="card-header">
         <button type="button" class="btn btn-ghost" onClick={onBack} aria-label={t('back')}>
           <span class="icon-flip" aria-hidden="true">←</span>
@@ -85,10 +97,7 @@ export function CompanyCard({ company, onBack, onOpenContact }: Props) {
           {editing && (
             <CompanyEditForm
               company={view}
-              onCancel={() => {
-                setEditing(false);
-                requestAnimationFrame(() => editButton.current?.focus());
-              }}
+              onCancel={closeForm}
               onSaved={(v) => {
                 setView(v);
                 setEditing(false);
