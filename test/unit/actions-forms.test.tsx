@@ -1,8 +1,12 @@
 // @vitest-environment jsdom
 /** The toolbar, and the Note, Convert, Edit, Company and Event forms: what each sends for the user's clicks and keys. */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contact, entry, renderCard, setup, type Rig } from './actions-fixtures';
+import { preloadForms } from '../../src/widget/actions/ContactActions';
+
+// The quick-action forms load apart from the card: fetched first, they open at once as in the extension.
+beforeAll(() => preloadForms());
 
 let rig: Rig;
 beforeEach(() => {

@@ -1,9 +1,13 @@
 // @vitest-environment jsdom
 /** Message: the recipient, the confirm step, what is sent, and emails refused before anything is sent. */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ContactView } from '../../src/protocol/schemas';
 import { contact, entry, renderCard, setup, type Rig } from './actions-fixtures';
+import { preloadForms } from '../../src/widget/actions/ContactActions';
+
+// The quick-action forms load apart from the card: fetched first, they open at once as in the extension.
+beforeAll(() => preloadForms());
 
 let rig: Rig;
 beforeEach(() => {

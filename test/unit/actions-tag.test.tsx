@@ -1,9 +1,13 @@
 // @vitest-environment jsdom
 /** Tag: the picker by keyboard, creating a tag inline, the card updating at once, Undo, untag and failures. */
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Action } from '../../src/protocol/actions';
 import { contact, entry, renderCard, setup, type Rig } from './actions-fixtures';
+import { preloadForms } from '../../src/widget/actions/ContactActions';
+
+// The quick-action forms load apart from the card: fetched first, they open at once as in the extension.
+beforeAll(() => preloadForms());
 
 let rig: Rig;
 beforeEach(() => {

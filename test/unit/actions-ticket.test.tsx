@@ -1,9 +1,13 @@
 // @vitest-environment jsdom
 /** Ticket: a form built from the ticket type's attributes, required ones enforced, conversations linked. */
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationSummary } from '../../src/protocol/actions';
 import { entry, renderCard, setup, type Rig } from './actions-fixtures';
+import { preloadForms } from '../../src/widget/actions/ContactActions';
+
+// The quick-action forms load apart from the card: fetched first, they open at once as in the extension.
+beforeAll(() => preloadForms());
 
 let rig: Rig;
 beforeEach(() => {

@@ -5,13 +5,17 @@
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContactView, SettingsView } from '../../src/protocol/schemas';
 import { HelpOverlay, PANEL_KEYS } from '../../src/widget/HelpOverlay';
 import { keyAction } from '../../src/widget/keys';
 import { Panel } from '../../src/widget/Panel';
 import { getMessage, installFakeChrome, type FakeChrome } from './fake-chrome';
 import { contactView } from './fixtures';
+import { preloadForms } from '../../src/widget/actions/ContactActions';
+
+// The quick-action forms load apart from the card: fetched first, they open at once as in the extension.
+beforeAll(() => preloadForms());
 
 function el(html: string): HTMLElement {
   const host = document.createElement('div');

@@ -4,11 +4,15 @@
  * text from messages.json. The worker is the fake chrome's `answers`.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContactView, ScanState, SettingsView } from '../../src/protocol/schemas';
 import { Panel } from '../../src/widget/Panel';
 import { fail, getMessage, installFakeChrome, type FakeChrome } from './fake-chrome';
 import { contactView } from './fixtures';
+import { preloadForms } from '../../src/widget/actions/ContactActions';
+
+// The quick-action forms load apart from the card: fetched first, they open at once as in the extension.
+beforeAll(() => preloadForms());
 
 const ORIGIN = 'https://crm.example';
 const ANA = 'ana@acme.test';

@@ -5,15 +5,10 @@ import type { ContactView, NamedRef } from '../../protocol/schemas';
 import { listText, t } from '../i18n';
 import { WriteButton } from '../WriteButton';
 import type { QuickKey } from '../keys';
-import { CompanyForm } from './CompanyForm';
 import { ConvertForm } from './ConvertForm';
-import { EventForm } from './EventForm';
-import { MessageForm } from './MessageForm';
 import { NoteForm } from './NoteForm';
 import { changeTag, Problem, type FormProps, type Gone, type Outcome, type Status } from './shared';
-import { lazyForm } from './lazy';
-import { TagForm } from './TagForm';
-import { TicketForm } from './TicketForm';
+import { lazyForm, type LazyForm } from './lazy';
 import { activeElementOf } from '../dom';
 import { useCall } from '../host';
 import { useWorkspace } from '../useWorkspace';
@@ -33,19 +28,25 @@ export interface ContactActionsProps {
 const KINDS = ['tag', 'message', 'ticket', 'note', 'convert', 'edit', 'company', 'event', 'merge', 'delete'] as const;
 type Kind = (typeof KINDS)[number];
 
-const FORMS: Record<Kind, { label: string; Form: (p: FormProps) => JSX.Element }> = {
-  tag: { label: 'qa_tag', Form: TagForm },
-  message: { label: 'qa_message', Form: MessageForm },
-  ticket: { label: 'qa_ticket', Form: TicketForm },
+// Every form but the two smallest loads apart from the card (the card's first paint goes without them), and is
+// fetched once the card has painted (preloadForms), so a form opens at once when asked for.
+const FORMS: Record<Kind, { label: string; Form: ((p: FormProps) => JSX.Element) | LazyForm }> = {
+  tag: { label: 'qa_tag', Form: lazyForm(() => import('./TagForm').then((m) => m.TagForm)) },
+  message: { label: 'qa_message', Form: lazyForm(() => import('./MessageForm').then((m) => m.MessageForm)) },
+  ticket: { label: 'qa_ticket', Form: lazyForm(() => import('./TicketForm').then((m) => m.TicketForm)) },
   note: { label: 'qa_note', Form: NoteForm },
   convert: { label: 'qa_convert', Form: ConvertForm },
-  // Loaded when first opened: the card starts without them.
   edit: { label: 'qa_edit', Form: lazyForm(() => import('./EditForm').then((m) => m.EditForm)) },
-  company: { label: 'qa_company', Form: CompanyForm },
-  event: { label: 'qa_event', Form: EventForm },
+  company: { label: 'qa_company', Form: lazyForm(() => import('./CompanyForm').then((m) => m.CompanyForm)) },
+  event: { label: 'qa_event', Form: lazyForm(() => import('./EventForm').then((m) => m.EventForm)) },
   merge: { label: 'qa_merge', Form: lazyForm(() => import('./MergeForm').then((m) => m.MergeForm)) },
   delete: { label: 'qa_delete', Form: lazyForm(() => import('./DeleteForm').then((m) => m.DeleteForm)) },
 };
+
+/** Fetches every lazily loaded form (the card does after its first paint; tests before they open one). */
+export function preloadForms(): Promise<unknown> {
+  return Promise.all(Object.values(FORMS).map(({ Form }) => ('preload' in Form ? Form.preload() : undefined)));
+}
 
 /** The write each quick action sends, as the worker names it when Intercom refuses it. */
 const WRITE_OF: Record<Kind, string> = {
@@ -82,6 +83,12 @@ export function ContactActions({ contact, onContact, initialAction, request, onG
   // The open form stays (with Intercom's refusal in it) until it is closed.
   const withheld = KINDS.filter((k) => refused.has(WRITE_OF[k]) && k !== open);
   const kinds = KINDS.filter((k) => ((k !== 'convert' && k !== 'merge') || contact.role === 'lead') && !withheld.includes(k));
+
+  useEffect(() => {
+    // After the first paint, while the user reads the card: a form asked for later opens without waiting.
+    const timer = setTimeout(() => void preloadForms().catch(() => undefined), 0);
+    return () => clearTimeout(timer);
+  }, []);
 
   const shownId = useRef(contact.id);
   useEffect(() => {

@@ -5,10 +5,13 @@ import { Skeleton } from '../States';
 import type { FormProps } from './shared';
 
 type Form = (p: FormProps) => JSX.Element;
+/** `preload()` fetches the module ahead of time: the form then opens at once, as if it had never been lazy. */
+export type LazyForm = Form & { preload: () => Promise<void> };
 
-export function lazyForm(load: () => Promise<Form>): Form {
+export function lazyForm(load: () => Promise<Form>): LazyForm {
   let loaded: Form | null = null;
-  return function LazyForm(props: FormProps) {
+  const preload = () => load().then((F) => void (loaded = F));
+  return Object.assign(function LazyForm(props: FormProps) {
     const [form, setForm] = useState<{ F: Form } | null>(loaded ? { F: loaded } : null);
     useEffect(() => {
       if (form) return;
@@ -24,5 +27,5 @@ export function lazyForm(load: () => Promise<Form>): Form {
     if (!form) return <Skeleton rows={1} />;
     const { F } = form;
     return <F {...props} />;
-  };
+  }, { preload });
 }
