@@ -5,16 +5,19 @@
  */
 import { cleanName, decodeCloudflare, extractFound, foundInCloudflareHref, foundInMailto, type Found } from '../detect/detect';
 
-/** Elements whose text is never visible page content. */
-const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'head']);
-/** Elements whose text runs on with the text around them: `<span>ana</span>@<b>example.com</b>` is one address. */
-const INLINE_TAGS = new Set([
-  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins',
-  'kbd', 'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt',
-  'u', 'var', 'wbr', 'map', 'area', 'slot',
-]);
-/** Elements that break a line of text but hold none. */
-const BREAK_TAGS = new Set(['br', 'hr', 'img', 'input', 'embed', 'meter', 'progress']);
+/**
+ * Tag → kind: never visible page content (skip); text that runs on with the text around it, so
+ * `<span>ana</span>@<b>example.com</b>` is one address (inline); a line break that holds no text (break). A tag not
+ * listed is a block (a unit of its own). Written as strings: the content script's size counts.
+ */
+const KINDS = new Map<string, Kind>();
+for (const [kind, tags] of [
+  ['skip', 'script style template noscript head'],
+  ['inline', 'a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q s samp small span strike strong sub sup time tt u var wbr map area slot'],
+  ['break', 'br hr img input embed meter progress'],
+] as const) {
+  for (const tag of tags.split(' ')) KINDS.set(tag, kind);
+}
 export const DISPLAY_NONE_RE = /(?:^|;)\s*display\s*:\s*none\b/i;
 const MAILTO_RE = /^\s*mailto:/i;
 const CF_HREF = '/cdn-cgi/l/email-protection#';
@@ -24,13 +27,6 @@ export const isText = (node: Node): node is Text => node.nodeType === 3;
 
 /** `hidden`: an inline element hidden by its attributes (`ana@<span hidden>no spam</span>example.com`): its text is skipped, the run goes on. */
 export type Kind = 'skip' | 'inline' | 'hidden' | 'break' | 'unit';
-
-/** Tag → kind, one lookup per element; a tag not listed is a block (a unit of its own). */
-const KINDS = new Map<string, Kind>([
-  ...[...SKIPPED_TAGS].map((t) => [t, 'skip'] as const),
-  ...[...INLINE_TAGS].map((t) => [t, 'inline'] as const),
-  ...[...BREAK_TAGS].map((t) => [t, 'break'] as const),
-]);
 
 export function kindOf(el: Element): Kind {
   const kind = KINDS.get(el.localName);
