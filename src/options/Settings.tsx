@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorInfo } from '../protocol/client';
 import type { WorkspaceView } from '../protocol/actions';
 import type { ConnectionInfo, ErrorInfo, ReadCheck, Region, SettingsView } from '../protocol/schemas';
+import { CopyDetails } from '../widget/CopyDetails';
 import { errorMessage } from '../widget/errors';
 import { t } from '../widget/i18n';
 import { AutoScanSettings } from './AutoScanSettings';
@@ -43,6 +44,8 @@ export function Settings() {
   const [region, setRegion] = useState<Region>('us');
   const [apiUrl, setApiUrl] = useState('');
   const [status, setStatus] = useState<Status>(null);
+  /** "Details copied" for the error shown (and only that one), said in the page's one status region. */
+  const [copied, setCopied] = useState<{ of: ErrorInfo; said: string } | null>(null);
   /** What the tested token could read (checked by the worker, one small read of each part). */
   const [reads, setReads] = useState<ReadCheck[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -272,8 +275,17 @@ export function Settings() {
         (no live region around them): confirmations politely, errors at once.
       */}
       <div class="status-area">
-        <div role="status">{status?.kind === 'ok' && <p class="status status-ok">{status.text}</p>}</div>
+        <div role="status">
+          {status?.kind === 'ok' && <p class="status status-ok">{status.text}</p>}
+          {status?.kind === 'error' && copied?.of === status.error && <p class="status">{copied.said}</p>}
+        </div>
         <div role="alert">{status?.kind === 'error' && <p class="status status-error">{errorMessage(status.error)}</p>}</div>
+        {/* Outside the alert region: the sentence is announced alone. */}
+        {status?.kind === 'error' && (
+          <p class="notice-actions">
+            <CopyDetails error={status.error} onCopied={(said) => setCopied({ of: status.error, said })} />
+          </p>
+        )}
       </div>
       <section aria-labelledby="where-title" class="explainer">
         <h2 id="where-title">{t('whereTokenTitle')}</h2>

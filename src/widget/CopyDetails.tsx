@@ -4,14 +4,19 @@ import type { ErrorInfo } from '../protocol/schemas';
 import { errorDetails } from './error-details';
 import { t } from './i18n';
 
-export function CopyDetails({ error }: { error: ErrorInfo }) {
+/**
+ * `onCopied`: a page with one status region of its own (Settings) says "copied" there; without it the button has
+ * its own status beside it.
+ */
+export function CopyDetails({ error, onCopied }: { error: ErrorInfo; onCopied?: (said: string) => void }) {
   const seenAt = useRef(Date.now());
   const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
   const text = errorDetails(error, seenAt.current);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      setState('copied');
+      if (onCopied) onCopied(t('details_copied'));
+      else setState('copied');
     } catch {
       // No clipboard here (a page that does not allow it): the text is shown, selected, to copy by hand.
       setState('manual');
@@ -22,9 +27,11 @@ export function CopyDetails({ error }: { error: ErrorInfo }) {
       <button type="button" class="btn btn-small copy-details" onClick={() => void copy()}>
         {t('details_copy')}
       </button>
-      <span class="muted" role="status">
-        {state === 'copied' ? t('details_copied') : ''}
-      </span>
+      {!onCopied && (
+        <span class="muted" role="status">
+          {state === 'copied' ? t('details_copied') : ''}
+        </span>
+      )}
       {state === 'manual' && (
         <textarea class="copy-details-text" readOnly aria-label={t('details_copy')} rows={5} value={text} ref={(el) => el?.select()} />
       )}

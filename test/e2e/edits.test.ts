@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RecordedRequest } from '../sandbox/pipeline';
+import { expectNoViolations } from './axe';
 import { configure, contactOf, openPanelFor, startWorld, stopWorld, type World } from './helpers';
 
 let w: World;
@@ -75,6 +76,7 @@ describe('editing a contact from its data attributes', () => {
     await stage.selectOption('activated');
 
     const owner = w.sandbox.state.admins.find((a) => Number(a.id) !== c.owner_id)!;
+    await expectNoViolations(panel, panel, '.qa-pane');
     await form.getByRole('combobox', { name: 'Owner' }).selectOption({ label: owner.name });
     await form.getByRole('checkbox', { name: 'Unsubscribed from email' }).check();
     await form.getByRole('button', { name: 'Save' }).click();
@@ -104,6 +106,7 @@ describe('deleting a contact', () => {
     expect(await dialog.textContent()).toContain(LIAM);
     // The safe choice has the focus: Enter now would cancel, not delete.
     await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await expectNoViolations(panel, panel, '.qa-pane');
     await panel.keyboard.press('Enter');
     await expect.poll(() => dialog.count()).toBe(0);
     expect(writes(from)).toEqual([]);
@@ -142,6 +145,7 @@ describe('merging a lead into a user', () => {
     const text = (await dialog.textContent())!;
     for (const part of [lead.name!, CARLOS, user.name!, MARCUS, 'Remains (user)', 'Merged away (lead)']) expect(text).toContain(part);
     await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await expectNoViolations(panel, panel, '.qa-pane');
     await dialog.getByRole('button', { name: 'Merge into this user' }).click();
     const done = panel.getByRole('status').filter({ hasText: 'was merged into' });
     await expect.poll(() => done.count()).toBe(1);
@@ -179,6 +183,7 @@ describe('export', () => {
     const rows = await list.getByRole('listitem').count();
 
     await panel.getByRole('button', { name: 'Export' }).click();
+    await expectNoViolations(panel, panel, '.export');
     await panel.getByRole('button', { name: 'Copy as TSV (for spreadsheets)' }).click();
     await expect.poll(() => panel.getByRole('status').filter({ hasText: 'copied as TSV' }).count()).toBe(1);
     const tsv = (await clipboard(page)).split('\r\n').filter(Boolean).map((l) => l.split('\t'));
@@ -218,6 +223,7 @@ describe('Copy details', () => {
     await alert.waitFor();
     const failed = w.sandbox.requests.slice(from).find((r) => r.method === 'PUT')!;
     expect(failed.status).toBe(422);
+    await expectNoViolations(panel, panel, '.qa-pane');
     await alert.getByRole('button', { name: 'Copy details' }).click();
     await expect.poll(() => panel.getByRole('status').filter({ hasText: 'Details copied' }).count()).toBe(1);
     const text = await clipboard(page);

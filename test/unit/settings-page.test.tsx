@@ -316,6 +316,20 @@ describe('testing the connection', () => {
     expect(new Set(shown).size).toBe(failures.length);
     expect(sentOf('settings/test')).toHaveLength(failures.length);
   });
+
+  it('Copy details of a failed test: Intercom’s request id and the request, said copied in the page’s status region', async () => {
+    const writeText = vi.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await renderSettings();
+    fake.answers['settings/test'] = () => fail('unauthorized', { status: 401, requestId: 'req-401', request: 'GET /me', intercomCode: 'unauthorized' });
+    fireEvent.click(button('Test connection'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(getMessage('err_unauthorized')));
+    await act(async () => {
+      fireEvent.click(button('Copy details'));
+    });
+    expect(writeText.mock.calls[0]![0]).toContain('Intercom request ID: req-401\nRequest: GET /me');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(getMessage('details_copied')));
+  });
 });
 
 describe('forgetting the token', () => {
