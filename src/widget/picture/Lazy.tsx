@@ -35,7 +35,7 @@ export function Disclosure({ id, label, heading = true, children }: { id: string
   const [open, setOpen] = useState(false);
   const button = (
     <button type="button" id={`${id}-toggle`} class="btn btn-ghost picture-toggle" aria-expanded={open} aria-controls={`${id}-body`} onClick={() => setOpen((o) => !o)}>
-      <span class="picture-chevron" aria-hidden="true">{open ? '▾' : '▸'}</span> {label}
+      <span class="picture-chevron icon-flip" aria-hidden="true">{open ? '▾' : '▸'}</span> {label}
     </button>
   );
   return (
