@@ -313,7 +313,8 @@ export function createWalker(registry: Registry, root: UnitNode, hooks: WalkHook
 export function unitOf(node: Node, root?: Node): UnitNode | null {
   let unit: UnitNode | null = null;
   let needBlock = false;
-  let n: Node | null = node.nodeType === 3 ? node.parentNode : node;
+  // A text or comment node answers to its parent; an element, document or shadow root starts from itself.
+  let n: Node | null = node.nodeType === 3 || node.nodeType === 8 ? node.parentNode : node;
   for (; n && n.nodeType === 1; n = n.parentNode) {
     // The scanned root is a unit whatever it is: nothing above it is read.
     if (n === root) break;
