@@ -181,3 +181,20 @@ export function auditText(target: Page | Frame, data: string[], opts: { checkStr
     { data, checkStray: opts.checkStray, words: opts.words },
   );
 }
+
+/** How many visible texts in `script` (a regular expression's class, e.g. Thai's) run over more than one line. */
+export function wrappedTexts(target: Page | Frame, script: string): Promise<number> {
+  return target.evaluate((script) => {
+    const re = new RegExp(`[${script}]`);
+    let count = 0;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!re.test(n.textContent ?? '') || !n.parentElement?.checkVisibility()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (tops.size > 1) count++;
+    }
+    return count;
+  }, script);
+}
