@@ -44,10 +44,10 @@ const northwindPeople = () => sandbox.state.contacts.filter((c) => c.email?.ends
 
 it('lists the people at the site’s domain a page at a time, with their company', async () => {
   // A page of the customer's own site; the shortcut is what lets the extension read it (activeTab).
-  const url = `http://${SITE}:${sandbox.port}/demo`;
+  const url = `http://${SITE}:${sandbox.port}/demo/portal`;
   const page = await browser.open(url);
   await page.bringToFront();
-  await page.locator('h1').click();
+  await page.getByRole('heading', { name: 'Customer portal' }).click();
   display.key('ctrl+shift+y');
   const tabId = await tabIdOf(browser, url);
   await expect

@@ -30,7 +30,9 @@ endpointUrl = endpoint.url;
 console.log(`Sidekick endpoint on ${endpoint.url} (for <sidekick-contact>; allowed origin ${sandbox.url})`);
 if (headless) console.log('No display found: Chromium runs headless. Run under a desktop, or `xvfb-run -a npm start`, to see it.');
 
-const browser = await launchExtension({ headless });
+// Northwind Analytics' own site, served by the sandbox under its real name (People at this site lists its people).
+const NORTHWIND = 'www.northwind-analytics.com';
+const browser = await launchExtension({ headless, extraArgs: [`--host-resolver-rules=MAP ${NORTHWIND} 127.0.0.1`] });
 console.log(`Extension ${browser.id} loaded.`);
 
 // The demo settings, saved the way the Settings page saves them.
@@ -44,6 +46,7 @@ await options.reload();
 
 // The embedded card's demo in its own tab, behind the CRM page.
 const tool = await browser.open(`${sandbox.url}/demo/tool`);
+const portal = await browser.open(`http://${NORTHWIND}:${sandbox.port}/demo/portal`);
 const demo = await browser.open(`${sandbox.url}/demo`);
 await demo.bringToFront();
 // Open the real side panel next to the demo page (an extension page's evaluate counts as a user gesture).
@@ -60,6 +63,7 @@ for (const page of browser.ctx.pages()) if (page.url() === 'about:blank') await 
 console.log(`Demo page: ${sandbox.url}/demo${opened ? ' — the side panel is open beside it.' : ''}`);
 console.log(`Settings:  ${browser.pageUrl('src/options/index.html')}`);
 console.log(`Internal tool with <sidekick-contact> (second tab): ${tool.url()}`);
+console.log(`A customer's own site (third tab): ${portal.url()} — click the toolbar button there, then People at this site.`);
 console.log('Click the Sidekick toolbar button on any page to scan it. Press Ctrl+C to stop.');
 
 let stopping = false;

@@ -4,6 +4,8 @@
  *                    some only in mailto: links), 2 unknown addresses, and one address inside a
  *                    <script> that a scanner must ignore. See DEMO_EMAILS in seed.ts.
  *   GET /demo/empty  a CRM page with no email address at all (but a few '@' traps).
+ *   GET /demo/portal a customer's own site (Northwind Analytics' portal): `npm start` and the e2e serve it as
+ *                    www.northwind-analytics.com, whose People at this site are seeded.
  *   GET /demo/many, /demo/large   long pages for benches (see below).
  */
 import { DEMO_EMAILS } from '../seed';
@@ -69,6 +71,23 @@ export function demoPage(): string {
   return layout('Acme CRM — Deal: Northwind Analytics renewal', body, head);
 }
 
+/** Northwind Analytics' own customer portal: one address on it, and the rest of its people are in Intercom. */
+export function portalDemoPage(): string {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Northwind Analytics — Customer portal</title><style>${STYLE}</style></head>
+<body>
+<header>Northwind Analytics</header>
+<main>
+<h1>Customer portal</h1>
+<p class="meta">Dashboards, usage reports and billing for the Northwind Analytics team.</p>
+<p>Questions about your plan? Write to Marcus Reid, finance: marcus.reid@northwind-analytics.com.</p>
+</main>
+</body>
+</html>
+`;
+}
+
 export function emptyDemoPage(): string {
   const body = `<h1>Pipeline — Q3</h1>
 <p class="meta">No people on this page. Mentions like @priya, a price of 3 @ $40 and the domain @example.com are not email addresses.</p>
@@ -120,6 +139,7 @@ export function largePage(cards = 2000): string {
 export const DEMO_PAGES: Record<string, (query: URLSearchParams) => string> = {
   '/demo': demoPage,
   '/demo/empty': emptyDemoPage,
+  '/demo/portal': portalDemoPage,
   '/demo/many': manyEmailsPage,
   '/demo/large': () => largePage(),
 };
