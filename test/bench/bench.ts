@@ -13,7 +13,7 @@ import path from 'node:path';
 import { ROOT } from '../e2e/browser';
 import { measureBudget } from './budget';
 import { measureColleagues } from './colleagues';
-import { measureDetection } from './detection';
+import { measureDetection, printDetection } from './detection';
 import { measureFaults } from './faults';
 import { measureLookups } from './lookups';
 import { sizeReport } from './bundle-map';
@@ -26,30 +26,7 @@ console.log('\nEntry sizes (production build, dist/): each entry with every chun
 const { sizes, lines: sizeLines } = sizeReport(path.join(ROOT, 'dist'), path.join(ROOT, 'dist-widget'));
 for (const line of sizeLines) console.log(line);
 
-const d = await measureDetection();
-const ms = (n: number) => `${n.toFixed(n < 1 ? 4 : 1)} ms`;
-const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(1)}×` : 'n/a (baseline below the clock’s resolution)');
-console.log(`\nE-mail detection in Chromium: a generated page of ${fmt(d.elements)} elements with ${d.addresses} addresses (found ${d.found})`);
-console.log(`  full scan (content script's scanner, in one go)   ${ms(d.fullMs)}`);
-console.log(`  bare TreeWalker over the text nodes (the floor)    ${ms(d.floorMs)}   ratio ${ratio(d.fullMs, d.floorMs)}`);
-console.log(`  innerText + regex (the naive way)                 ${ms(d.naiveMs)}   ratio ${ratio(d.fullMs, d.naiveMs)}   (it reports ${fmt(d.naiveFound)} "addresses", asset names included)`);
-console.log(`  one small change, rescanned incrementally          ${ms(d.mutationMs)}   (mean of 100, each timed alone with a ${d.clockMs * 1000} µs clock; includes building the report)`);
-console.log(`  scanning only the changed element                  ${ms(d.changedElementMs)}   ratio ${ratio(d.mutationMs, d.changedElementMs)}; full scan / change ${ratio(d.fullMs, d.mutationMs)}`);
-console.log(`  first scan as the content script runs it: ${d.firstScan.slices} slices over ${ms(d.firstScan.wallMs)}, longest slice ${ms(d.firstScan.longestSliceMs)}; long tasks (>50 ms) seen by Chromium: ${d.firstScan.longTasks}${d.firstScan.longTasks ? ` (longest ${ms(d.firstScan.longestTaskMs)})` : ''} (control: an 80 ms task ${d.firstScan.observerSawControl ? 'was' : 'was NOT'} seen)`);
-console.log(`  the built extension on the same page (sandbox flavour): click to stored result ${ms(d.extension.reportMs)}, ${fmt(d.extension.total)} addresses; long tasks (>50 ms) on the page's thread: ${d.extension.longTasks}${d.extension.longTasks ? ` (longest ${ms(d.extension.longestTaskMs)})` : ''} (control ${d.extension.observerSawControl ? 'seen' : 'NOT seen'})`);
-const content = sizes.find((s) => s.entry === 'content script');
-if (content) console.log(`  content script: ${fmt(content.gzip)} B gzip (${fmt(content.raw)} B raw)`);
-console.log(`  fixture pages (answer keys in test/fixtures/pages), scanned in Chromium:`);
-console.log(`  ${'page'.padEnd(10)}${pad('expected', 9)}${pad('found', 7)}${pad('correct', 9)}${pad('precision', 11)}${pad('recall', 8)}`);
-let tp = 0, found = 0, expected = 0;
-for (const f of d.fixtures) {
-  tp += f.truePositives;
-  found += f.found;
-  expected += f.expected;
-  const extra = [...f.wrong.map((e) => `+${e}`), ...f.missed.map((e) => `-${e}`)].join(' ');
-  console.log(`  ${f.name.padEnd(10)}${pad(f.expected, 9)}${pad(f.found, 7)}${pad(f.truePositives, 9)}${pad((f.truePositives / (f.found || 1)).toFixed(3), 11)}${pad((f.truePositives / f.expected).toFixed(3), 8)}  ${extra}`);
-}
-console.log(`  ${'all'.padEnd(10)}${pad(expected, 9)}${pad(found, 7)}${pad(tp, 9)}${pad((tp / (found || 1)).toFixed(3), 11)}${pad((tp / expected).toFixed(3), 8)}`);
+for (const line of printDetection(await measureDetection(), sizes.find((s) => s.entry === 'content script'))) console.log(line);
 
 console.log('\nContact searches to resolve a page (half the addresses are contacts), real worker in Chromium');
 console.log(`${'emails'.padStart(7)}${pad('searches', 10)}${pad('one-per-email', 15)}${pad('ratio', 9)}${pad('2nd look', 10)}`);
