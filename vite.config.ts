@@ -8,6 +8,7 @@ import type { Plugin, ResolvedConfig, Rollup, UserConfig } from 'vite';
 import { buildManifest } from './manifest.config.ts';
 import { privacyPagePlugin } from './scripts/privacy-page.ts';
 import { standaloneWorker } from './scripts/standalone-worker.ts';
+import { pageChunks } from './scripts/page-chunks.ts';
 
 /**
  * crxjs lists scripts meant for chrome.scripting as web-accessible to every site. They don't need to be:
@@ -152,10 +153,13 @@ const widgetConfig = (): UserConfig => ({
   },
 });
 
+// What the pages load up front is chunked by the pages that need it (scripts/page-chunks.ts).
+const pageSplit = pageChunks();
+
 const extensionPlugins = (mode: string) => {
   // The worker is built on its own, one file shared with no page (scripts/standalone-worker.ts).
   const worker = standaloneWorker('src/background/index.ts');
-  return [crx({ manifest: buildManifest(mode) }), noWebAccessibleScripts(), plainDynamicImports(), worker, bundleMap(worker), privacyPagePlugin(import.meta.dirname)];
+  return [crx({ manifest: buildManifest(mode) }), noWebAccessibleScripts(), plainDynamicImports(), worker, pageSplit.plugin, bundleMap(worker), privacyPagePlugin(import.meta.dirname)];
 };
 
 export default defineConfig(({ mode }) => mode === 'widget' ? widgetConfig() : ({
@@ -174,7 +178,7 @@ export default defineConfig(({ mode }) => mode === 'widget' ? widgetConfig() : (
     modulePreload: false,
     // The in-page card is an extension page no manifest key names as a page (only as web-accessible), so it is
     // an input of its own.
-    rollupOptions: { input: { card: 'src/card/index.html' } },
+    rollupOptions: { input: { card: 'src/card/index.html' }, output: { codeSplitting: { groups: pageSplit.groups } } },
   },
   test: {
     projects: [
