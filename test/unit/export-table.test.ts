@@ -5,7 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { exportFileName, peopleTable, peopleText } from '../../src/widget/export/people';
 import { cell, neutralise, toDelimited, type Separator } from '../../src/widget/export/table';
+import { contactView } from './fixtures';
+import { installFakeChrome } from './fake-chrome';
 
 /** Reads delimited text as spreadsheets do: a quoted field may hold separators, CR, LF and doubled quotes. */
 function parse(text: string, sep: Separator): string[][] {
@@ -80,5 +83,41 @@ describe('cells', () => {
     expect(cell('two\nlines', ',')).toBe('"two\nlines"');
     expect(cell('plain', ',')).toBe('plain');
     expect(toDelimited([['a', 'b'], ['c', 'd']], ',')).toBe('a,b\r\nc,d\r\n');
+  });
+});
+
+describe('the page’s people as a table', () => {
+  it('one row per address: Intercom’s fields for a contact, a status for the others, in the panel’s language', () => {
+    installFakeChrome();
+    const ana = contactView({
+      id: 'c-1',
+      email: 'ana@acme.test',
+      name: '=Ana "the boss" Lima',
+      role: 'user',
+      phone: '+351 21 000 0000',
+      companies: [{ id: 'co-1', name: 'Acme, Inc.' }, { id: 'co-2', name: 'Beta' }],
+      tags: [{ id: 't-1', name: 'VIP' }, { id: 't-2', name: '' }],
+      lastSeenAt: 1_767_225_600,
+      location: { city: 'Lisbon', region: null, country: 'Portugal' },
+      url: 'https://app.intercom.com/a/apps/abc/users/c-1',
+    });
+    const rows = [
+      { email: 'ana@acme.test', contact: ana },
+      { email: 'new@acme.test', contact: null },
+      { email: 'later@acme.test', contact: undefined },
+    ];
+    expect(peopleTable(rows)).toEqual([
+      ['Email', 'Name', 'In Intercom', 'Role', 'Companies', 'Tags', 'Last seen', 'Location', 'Phone', 'Intercom ID', 'Intercom link'],
+      ['ana@acme.test', '=Ana "the boss" Lima', 'Yes', 'user', 'Acme, Inc.; Beta', 'VIP; #t-2', '2026-01-01T00:00:00.000Z', 'Lisbon, Portugal', '+351 21 000 0000', 'c-1', 'https://app.intercom.com/a/apps/abc/users/c-1'],
+      ['new@acme.test', '', 'Not in Intercom', '', '', '', '', '', '', '', ''],
+      ['later@acme.test', '', 'Not looked up', '', '', '', '', '', '', '', ''],
+    ]);
+    const csv = peopleText(rows, ',').split('\r\n');
+    expect(csv[1]).toBe(`ana@acme.test,"'=Ana ""the boss"" Lima",Yes,user,"Acme, Inc.; Beta",VIP; #t-2,2026-01-01T00:00:00.000Z,"Lisbon, Portugal",'+351 21 000 0000,c-1,https://app.intercom.com/a/apps/abc/users/c-1`);
+  });
+
+  it('names the file after the page’s host and the day', () => {
+    expect(exportFileName('https://crm.acme.test', new Date(Date.UTC(2026, 11, 5, 23)))).toBe('intercom-people-crm.acme.test-2026-12-05.csv');
+    expect(exportFileName(undefined, new Date(Date.UTC(2026, 0, 2)))).toBe('intercom-people-page-2026-01-02.csv');
   });
 });
