@@ -150,6 +150,21 @@ describe('Edit with the workspace’s data attributes', () => {
     await waitFor(() => expect(document.activeElement).toBe(seats));
   });
 
+  it('what was typed before the attributes arrived stays; the rest then shows as its type does', async () => {
+    let answer!: (v: { attributes: AttributeView[] }) => void;
+    rig.fake.answers['contact/attributes'] = () => new Promise((resolve) => (answer = resolve));
+    renderCard(rig, ana());
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    const form = await screen.findByRole('form', { name: 'Edit the contact' }, { timeout: 10_000 });
+    // Until then each attribute is edited by its value's type (the date is a number).
+    const notes = within(form).getByRole('textbox', { name: 'notes' }) as HTMLInputElement;
+    fireEvent.input(notes, { target: { value: 'Typed early' } });
+    expect((within(form).getByRole('spinbutton', { name: 'renews_at' }) as HTMLInputElement).value).toBe('1767225600');
+    await act(async () => answer({ attributes: ATTRIBUTES }));
+    expect(((await within(form).findByRole('textbox', { name: 'Notes' })) as HTMLInputElement).value).toBe('Typed early');
+    expect((within(form).getByLabelText('Renews') as HTMLInputElement).value).toBe('2026-01-01');
+  });
+
   it('owner back to none is sent as null', async () => {
     const form = await openEdit();
     fireEvent.change(within(form).getByRole('combobox', { name: 'Owner' }), { target: { value: '' } });

@@ -95,8 +95,13 @@ export function EditForm({ contact, onContact, onDone }: FormProps) {
       .then(({ attributes }) => {
         if (!live) return;
         setKnown(attributes);
-        // Dates and lists now show as their type does; nothing typed yet is lost (the form has only just opened).
-        setState((s) => ({ ...s, attrs: { ...s.attrs, ...initialState(contact, attributes).attrs } }));
+        // Dates and lists now show as their type does; a field already changed keeps what was typed.
+        const guessed = initialState(contact, null).attrs;
+        const typed = initialState(contact, attributes).attrs;
+        setState((s) => ({
+          ...s,
+          attrs: Object.fromEntries(Object.entries(s.attrs).map(([k, v]) => [k, k in typed && v === guessed[k] ? typed[k]! : v])),
+        }));
       })
       // Without them (a token that may not read them) the form still edits what the contact has, by its values' types.
       .catch(() => live && setKnownFailed(true));
