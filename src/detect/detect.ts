@@ -174,12 +174,13 @@ export function addressSpans(text: string): Array<{ email: string; start: number
   return out.concat(findObfuscated(text));
 }
 
-/** Cheap test: can `text` hold an address at all (an `@`, or the markers of an obfuscated one)? */
+/** Cheap test: can `text` hold an address at all (an `@`, `mailto:`, or the markers of an obfuscated one)? */
 export function mayHoldAddress(text: string): boolean {
-  return text.includes('@') || MAYBE_OBFUSCATED_RE.test(text);
+  return text.includes('@') || MARKER_RE.test(text);
 }
 
-const MAILTO_RE = /mailto:/i;
+/** An obfuscation marker or `mailto:`, in one test. */
+const MARKER_RE = new RegExp(`${MAYBE_OBFUSCATED_RE.source}|mailto:`, 'i');
 
 /**
  * Cheap test of one text node, before any work on the text around it: an `@` that may start an address (not the
@@ -193,7 +194,7 @@ export function isCandidate(text: string): boolean {
     if (i > at + 1 && text[i] === '.' && isDigit(text, i + 1)) for (i++; isDigit(text, i); ) i++;
     if (i === at + 1 || text[i] !== 'x' || text[i + 1] !== '.') return true;
   }
-  return MAYBE_OBFUSCATED_RE.test(text) || MAILTO_RE.test(text);
+  return MARKER_RE.test(text);
 }
 
 const isDigit = (s: string, i: number): boolean => s.charCodeAt(i) - 48 < 10 && s.charCodeAt(i) >= 48;

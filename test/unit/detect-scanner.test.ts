@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { isCandidate } from '../../src/detect/detect';
 import { scanPage, scanRoot } from '../../src/content/scanner';
 import { findMarks } from '../../src/content/highlight';
 import { cfEncode } from './fixtures-cf';
@@ -103,5 +104,38 @@ describe('spelled-out forms in markup', () => {
       ['cy@example.com', 'ｃｙ＠ｅｘａｍｐｌｅ．ｃｏｍ'],
       ['dee@example.com', 'dee @ example.com'],
     ]);
+  });
+});
+
+describe('candidates (what a scan looks at more closely)', () => {
+  it.each([
+    ['ana@example.com', true],
+    ['@', true],
+    ['logo@2x.png', false],
+    ['sprite@1.5x.jpg and icon@3x.webp', false],
+    ['logo@2x.png, ana@example.com', true],
+    ['a@2xb.example.com', true],
+    ['write to mailto:ana%40example.com', true],
+    ['ana [at] example [dot] com', true],
+    ['ｃｙ＠ｅｘａｍｐｌｅ．ｃｏｍ', true],
+    ['Lorem ipsum dolor sit amet', false],
+    ['the point of it all, at noon', false],
+  ])('%j → %s', (text, expected) => {
+    expect(isCandidate(text)).toBe(expected);
+  });
+
+  it('a percent-encoded mailto: in text, with no @, is still read', () => {
+    document.body.innerHTML = `<p>Write: mailto:ana%40example.com</p><p>logo@2x.png <b>and</b> v@1.5x.jpg</p>`;
+    expect(scanRoot(document)).toEqual(['ana@example.com']);
+  });
+
+  it('any text that holds an address is a candidate somewhere in its run', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('ana@example.com', 'jane.doe+tag@mail.example.co.uk'), fc.nat(), fc.nat(), (email, a, b) => {
+        const cuts = [...new Set([a % email.length, b % email.length])].sort((x, y) => x - y);
+        const pieces = [email.slice(0, cuts[0]), ...cuts.map((c, i) => email.slice(c, cuts[i + 1]))].filter(Boolean);
+        expect(pieces.some(isCandidate)).toBe(true);
+      }),
+    );
   });
 });
