@@ -42,5 +42,11 @@ export const ERROR_CODES = [
   'internal',
 ] as const;
 
+/** Where the worker keeps a window's request from the menu or a shortcut (storage.session); see menu.ts. */
+export const menuRequestKey = (windowId: number) => `menu:request:${windowId}`;
+
+/** The id an older version's single workspace gets (its settings and token move there unchanged). */
+export const FIRST_WORKSPACE_ID = 'ws1';
+
 /** The optional host permissions "Scan every site automatically" asks for (manifest optional_host_permissions). */
 export const ALL_SITES = ['https://*/*', 'http://*/*'];

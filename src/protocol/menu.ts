@@ -17,7 +17,8 @@ export const MAX_SELECTION_LENGTH = 10_000;
 /** A mailto: link longer than this is not handed over (no real one is). */
 export const MAX_LINK_LENGTH = 65_536;
 
-export const menuRequestKey = (windowId: number) => `menu:request:${windowId}`;
+// The storage key is a plain constant: the panel reads storage without loading this module (and valibot) first.
+export { menuRequestKey } from './constants';
 
 /** Kinds that name addresses; `name-search` names a query; `scan` and `first-card` name nothing (the bound tab). */
 const EMAIL_KINDS = ['lookup', 'tag', 'create-lead'] as const;

@@ -4,7 +4,7 @@ import { canonicalEmail } from './email';
 import { ERROR_CODES, LANGUAGES, PSEUDO } from './constants';
 
 // Plain lists live in constants.ts (pages import them from there without valibot); here for the worker's imports.
-export { ALL_SITES, ERROR_CODES, LANGUAGES, PSEUDO } from './constants';
+export { ALL_SITES, ERROR_CODES, FIRST_WORKSPACE_ID, LANGUAGES, PSEUDO } from './constants';
 
 export const MAX_REPORTED_EMAILS = 1000;
 
@@ -109,9 +109,6 @@ export interface ContactView {
   /** The contact's page in the Intercom web app. */
   url: string;
 }
-
-/** The id an older version's single workspace gets (its settings and token move there unchanged). */
-export const FIRST_WORKSPACE_ID = 'ws1';
 
 /** One of the workspaces Settings keeps (each its own token, bound to its own API host). */
 export interface WorkspaceSummary {

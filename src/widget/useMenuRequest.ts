@@ -1,7 +1,8 @@
 /** Requests from the right-click menu for this panel's window: read on load and when the worker announces one. */
 import { MENU_REQUEST_EVENT, onWorkerEvent } from '../protocol/events';
 import { useEffect, useRef } from 'preact/hooks';
-import { menuRequestKey, parseMenuRequest, resolveMenuRequest, type MenuRequest } from '../protocol/menu';
+import { menuRequestKey } from '../protocol/constants';
+import type { MenuRequest } from '../protocol/menu';
 
 export function useMenuRequest(onRequest: (r: MenuRequest) => void): void {
   const handler = useRef(onRequest);
@@ -19,6 +20,8 @@ export function useMenuRequest(onRequest: (r: MenuRequest) => void): void {
       const stored = (await session.get(key))[key];
       if (stored === undefined) return;
       await session.remove(key);
+      // The request's schema (and valibot) load with the first request: most panels never get one.
+      const { parseMenuRequest, resolveMenuRequest } = await import('../protocol/menu');
       const parsed = parseMenuRequest(stored);
       if (!live || !parsed || handled.has(parsed.at)) return;
       handled.add(parsed.at);
