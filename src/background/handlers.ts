@@ -199,7 +199,7 @@ export function createHandlers(scans: TabScans, outbox: Outbox = createOutbox(),
       return contactAttributes(await session(), input.refresh);
     },
 
-    'site/people': async (input) => sitePeople(await session(), input.host, input.cursor),
+    'site/people': async (input) => sitePeople(await session(), input.domain, input.cursor),
     'company/get': async (input) => companyCard(await session(), input.id),
     'company/contacts': async (input) => companyPeople(await session(), input.id, input.cursor),
     'contact/notes': async (input) => notesOfContact(await session(), input.contactId, input.cursor),

@@ -20,7 +20,6 @@ import type { DataEventData } from './intercom/shapes-picture';
 import { getTicket, ticketsPage } from './intercom/tickets';
 import type { TicketData } from './intercom/shapes-inbox';
 import { conversationSummary, directory, plainText, ticketSummary } from './reads';
-import { isFreeMail, registrableDomain } from './site';
 import type { Session } from './session';
 
 /** Rows per "Show more". */
@@ -38,13 +37,12 @@ const mapPage = async <A, B>(page: Promise<OnePage<A>>, f: (items: A[]) => B[] |
   return { items: await f(p.items), next: p.next };
 };
 
-/** Contacts whose address is at the registrable domain of `host`; free-mail domains and hosts without one are skipped. */
-export async function sitePeople(s: Session, host: string, cursor?: string): Promise<SitePeople> {
-  const domain = registrableDomain(host);
-  if (!domain) return { domain: null, skipped: 'no_domain', items: [], next: null };
-  if (isFreeMail(domain)) return { domain, skipped: 'free_mail', items: [], next: null };
-  const page = await optionalPage(mapPage(contactsAtDomain(s.http, domain, PAGE_SIZE.people, cursor), (c) => s.lookup.views(c)));
-  return { domain, ...page };
+/**
+ * Contacts whose address is at `domain` (the panel chose it: the registrable domain of its tab, never a free-mail
+ * one — src/protocol/site.ts).
+ */
+export async function sitePeople(s: Session, domain: string, cursor?: string): Promise<SitePeople> {
+  return optionalPage(mapPage(contactsAtDomain(s.http, domain, PAGE_SIZE.people, cursor), (c) => s.lookup.views(c)));
 }
 
 function text(v: unknown): string {

@@ -37,7 +37,7 @@ import {
 import {
   ConversationFilterSchema,
   CursorSchema,
-  HostSchema,
+  DomainSchema,
   type CompanyView,
   type EventView,
   type NoteView,
@@ -141,8 +141,8 @@ export const ROUTES = {
   /** The panel's switcher and Settings: the workspace everything works in from now on. */
   'workspaces/switch': { callers: EXTENSION, input: v.object({ id: WorkspaceIdSchema }) },
   // ---- the fuller picture (issue 14): reads, each list a page at a time ----
-  /** Contacts at the registrable domain of the panel's tab (the side panel's own section). */
-  'site/people': { callers: EXTENSION, input: v.object({ host: HostSchema, cursor: v.optional(CursorSchema) }) },
+  /** Contacts at the registrable domain of the panel's tab (the side panel's own section; the panel picks the domain). */
+  'site/people': { callers: EXTENSION, input: v.object({ domain: DomainSchema, cursor: v.optional(CursorSchema) }) },
   'company/get': { callers: CARD, input: v.object({ id: IdSchema }) },
   'company/contacts': { callers: CARD, input: v.object({ id: IdSchema, cursor: v.optional(CursorSchema) }) },
   'contact/notes': { callers: CARD, input: v.object({ contactId: IdSchema, cursor: v.optional(CursorSchema) }) },

@@ -9,8 +9,8 @@ import type { ConversationSummary, TicketSummary } from './actions';
 /** An opaque "next page" token the worker handed out, sent back as it was. */
 export const CursorSchema = v.pipe(v.string(), v.maxLength(512), v.regex(/^[\x21-\x7e]+$/));
 
-/** A tab's host name (`www.acme.co.uk`), as the panel read it from the scanned page's origin. */
-export const HostSchema = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(253), v.regex(/^[\p{L}\p{N}.-]+$/u));
+/** A registrable domain (`acme.co.uk`), as the panel derived it from its tab's host (src/protocol/site.ts). */
+export const DomainSchema = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(253), v.regex(/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u));
 
 export const ConversationFilterSchema = v.picklist(['open', 'closed', 'all']);
 export type ConversationFilter = v.InferOutput<typeof ConversationFilterSchema>;
@@ -23,12 +23,8 @@ export interface Page<T> {
   unavailable?: boolean;
 }
 
-export interface SitePeople extends Page<ContactView> {
-  /** The registrable domain of the tab's host (`acme.co.uk`), or null when it has none (an IP address, localhost). */
-  domain: string | null;
-  /** Why nobody was looked for: a free-mail domain (anyone may have an address there) or no domain at all. */
-  skipped?: 'free_mail' | 'no_domain';
-}
+/** The people at one domain, a page at a time. */
+export type SitePeople = Page<ContactView>;
 
 export interface CompanyView {
   id: string;

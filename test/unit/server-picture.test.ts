@@ -44,7 +44,7 @@ describe('the endpoint’s picture reads', () => {
   it('does not offer People at this site, and needs the write scope to edit a company', async () => {
     const handle = handlerFor(sandbox);
     const read = await jwt('ana@acme.test', 'read');
-    expect((await answer(await handle(rpcRequest('site/people', { host: 'northwind-analytics.com' }, { jwt: read })))).ok).toBe(false);
+    expect((await answer(await handle(rpcRequest('site/people', { domain: 'northwind-analytics.com' }, { jwt: read })))).ok).toBe(false);
     const action = { kind: 'company.update', companyId: northwind().id, plan: 'Growth' };
     const refused = await answer(await handle(rpcRequest('outbox/submit', { id: 'abcdefgh-0001', action }, { jwt: read })));
     expect(refused.error).toMatchObject({ code: 'scope_missing' });

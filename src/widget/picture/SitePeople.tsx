@@ -1,9 +1,10 @@
 /**
  * People at this site (loaded when the panel's section is opened): everyone in Intercom with an address at the
  * registrable domain of the tab's host, a page at a time, with their companies — the same rows, cards and bulk
- * actions as the page's people. Free-mail domains and hosts without a domain are skipped, saying why.
+ * actions as the page's people. Free-mail domains and hosts without a domain are skipped, saying why, and nothing
+ * is asked of Intercom for them (the domain rules live here, in this lazily loaded part, not in the worker).
  */
-import type { SitePeople as Site } from '../../protocol/picture';
+import { isFreeMail, registrableDomain } from '../../protocol/site';
 import type { ContactView, NamedRef } from '../../protocol/schemas';
 import { BulkBar } from '../bulk/BulkBar';
 import { ContactList } from '../ContactList';
@@ -23,26 +24,29 @@ interface Props {
   onOpenCompany: (company: NamedRef) => void;
 }
 
-export function SitePeople({ host, onOpen, onContacts, onOpenCompany }: Props) {
+export function SitePeople(props: Props) {
+  const domain = registrableDomain(props.host);
+  if (!domain) return <p class="muted">{t('siteNoDomain')}</p>;
+  // Nothing is asked of Intercom for a free-mail domain: its people have nothing in common.
+  if (isFreeMail(domain)) return <p class="muted">{t('siteFreeMail', domain)}</p>;
+  return <DomainPeople {...props} domain={domain} />;
+}
+
+function DomainPeople({ domain, onOpen, onContacts, onOpenCompany }: Props & { domain: string }) {
   const call = useCall();
-  const [site, setSite] = useState<Pick<Site, 'domain' | 'skipped'> | null>(null);
-  const list = usePaged<ContactView, Site>(
-    host,
-    (cursor) => call('site/people', { host, ...(cursor ? { cursor } : {}) }).then((p) => (onContacts(byEmail(oneEach(p.items))), p)),
-    (p) => setSite({ domain: p.domain, skipped: p.skipped }),
+  const list = usePaged<ContactView>(domain, (cursor) =>
+    call('site/people', { domain, ...(cursor ? { cursor } : {}) }).then((p) => (onContacts(byEmail(oneEach(p.items))), p)),
   );
   // Updates from a bulk run replace the rows they changed.
   const [changed, setChanged] = useState<Record<string, ContactView>>({});
   if (list.loading) return <Skeleton rows={2} />;
-  if (site?.skipped === 'no_domain') return <p class="muted">{t('siteNoDomain')}</p>;
-  if (site?.skipped === 'free_mail') return <p class="muted">{t('siteFreeMail', site.domain ?? '')}</p>;
   if (list.unavailable) return <p class="muted">{t('siteCannot')}</p>;
   const people = oneEach(list.items).map((c) => (c.email && changed[c.email]?.id === c.id ? changed[c.email]! : c));
   const companies = uniqueCompanies(people);
-  const label = t('siteListLabel', site?.domain ?? host);
+  const label = t('siteListLabel', domain);
   return (
     <>
-      <p class="muted">{t('siteIntro', site?.domain ?? host)}</p>
+      <p class="muted">{t('siteIntro', domain)}</p>
       {people.length ? (
         <ContactList
           id={SITE_LIST}
@@ -52,7 +56,7 @@ export function SitePeople({ host, onOpen, onContacts, onOpenCompany }: Props) {
           onCreateLead={() => undefined}
         />
       ) : (
-        !list.error && <p class="muted">{t('siteNone', site?.domain ?? host)}</p>
+        !list.error && <p class="muted">{t('siteNone', domain)}</p>
       )}
       <ListFoot list={list} label={label} />
       {companies.length > 0 && (

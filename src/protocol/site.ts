@@ -1,4 +1,6 @@
 /**
+ * Pure: the side panel's People at this site decides here which domain to ask about, so the worker carries none of it.
+ *
  * A host's registrable domain (`www.acme.co.uk` → `acme.co.uk`), with a small rule set for the common
  * two-part public suffixes instead of the whole Public Suffix List, and the free-mail domains whose people
  * have nothing to do with one another.
