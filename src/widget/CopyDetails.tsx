@@ -1,7 +1,6 @@
 /** A "Copy details" button for an error: puts what Intercom's support asks for on the clipboard (error-details.ts). */
 import { useRef, useState } from 'preact/hooks';
 import type { ErrorInfo } from '../protocol/schemas';
-import { errorDetails } from './error-details';
 import { t } from './i18n';
 
 /**
@@ -11,14 +10,17 @@ import { t } from './i18n';
 export function CopyDetails({ error, onCopied }: { error: ErrorInfo; onCopied?: (said: string) => void }) {
   const seenAt = useRef(Date.now());
   const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
-  const text = errorDetails(error, seenAt.current);
+  const [manual, setManual] = useState('');
   const copy = async () => {
+    // The wording is loaded on the first click: the page starts without it.
+    const text = (await import('./error-details')).errorDetails(error, seenAt.current);
     try {
       await navigator.clipboard.writeText(text);
       if (onCopied) onCopied(t('details_copied'));
       else setState('copied');
     } catch {
       // No clipboard here (a page that does not allow it): the text is shown, selected, to copy by hand.
+      setManual(text);
       setState('manual');
     }
   };
@@ -33,7 +35,7 @@ export function CopyDetails({ error, onCopied }: { error: ErrorInfo; onCopied?: 
         </span>
       )}
       {state === 'manual' && (
-        <textarea class="copy-details-text" readOnly aria-label={t('details_copy')} rows={5} value={text} ref={(el) => el?.select()} />
+        <textarea class="copy-details-text" readOnly aria-label={t('details_copy')} rows={5} value={manual} ref={(el) => el?.select()} />
       )}
     </>
   );

@@ -294,8 +294,8 @@ describe('Copy details', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Copy details' }));
     });
-    expect(writeText).toHaveBeenCalledWith(errorDetails(failure, 0));
-    expect(screen.getByRole('status').textContent).toContain('Details copied');
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith(errorDetails(failure, 0)));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Details copied'));
   });
 
   it('without a clipboard, shows the text selected to copy by hand', async () => {

@@ -327,7 +327,7 @@ describe('testing the connection', () => {
     await act(async () => {
       fireEvent.click(button('Copy details'));
     });
-    expect(writeText.mock.calls[0]![0]).toContain('Intercom request ID: req-401\nRequest: GET /me');
+    await waitFor(() => expect(writeText.mock.calls[0]?.[0]).toContain('Intercom request ID: req-401\nRequest: GET /me'));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe(getMessage('details_copied')));
   });
 });
