@@ -74,7 +74,9 @@ export interface HttpTransportOptions {
 /** A rate limit this long or shorter is waited out once for a read; longer ones are reported. */
 const MAX_WAIT_S = 20;
 /** Routes that never change anything in Intercom: safe to send again (the rest are the routes with `writes: true`). */
-const READS = new Set<RouteName>(['contacts/lookup', 'contacts/search-name', 'workspace/info', 'contact/activity', 'conversation/get', 'companies/find', 'contact/attributes']);
+const READS = new Set<RouteName>(['contacts/lookup', 'contacts/search-name', 'workspace/info', 'contact/activity', 'conversation/get', 'companies/find', 'contact/attributes',
+  'company/get', 'company/contacts', 'contact/notes', 'contact/conversations', 'contact/events', 'contact/tickets', 'ticket/get', 'contact/segments',
+]);
 
 /** A page → the team's endpoint, with a short-lived JWT. No cookies: the JWT is the only credential. */
 export function httpTransport(opts: HttpTransportOptions): Transport {
