@@ -4,7 +4,7 @@
  * the row shows after, the snooze presets' times, and the sanitising of Intercom's HTML.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActionInput, ConversationDetail, ConversationSummary, OutboxEntry, WorkspaceView } from '../../src/protocol/actions';
 import type { ContactView } from '../../src/protocol/schemas';
 import { ContactActivity } from '../../src/widget/activity/ContactActivity';
@@ -12,6 +12,10 @@ import { localInputToSeconds, snoozePresets } from '../../src/widget/activity/sn
 import { resetWorkspace } from '../../src/widget/useWorkspace';
 import { getMessage, installFakeChrome, type FakeChrome } from './fake-chrome';
 import { contactView } from './fixtures';
+import { preloadConversationForms } from '../../src/widget/activity/ConversationRow';
+
+// The conversation forms load apart from the card: fetched first, they open at once as in the extension.
+beforeAll(() => preloadConversationForms());
 
 const ana: ContactView = contactView({ id: 'c-ana', email: 'ana@acme.test', name: 'Ana Lima' });
 

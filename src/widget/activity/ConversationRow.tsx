@@ -4,7 +4,7 @@
  * (`submitAction`); the row then shows the conversation as the worker answered it. A conversation's parts are
  * Intercom's HTML, shown only after DOMPurify has cleaned them (loaded when one is viewed).
  */
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { ActionInput, ConversationDetail, ConversationSummary } from '../../protocol/actions';
 import { errorInfo } from '../../protocol/client';
 import type { ErrorInfo } from '../../protocol/schemas';
@@ -15,7 +15,6 @@ import { t } from '../i18n';
 import { ErrorState, Skeleton } from '../States';
 import { submitAction } from '../submit';
 import { WriteButton } from '../WriteButton';
-import { AssignForm, ConversationTagForm, ReplyForm, SnoozeForm } from './ConversationForms';
 
 type Mode = 'reply' | 'note' | 'snooze' | 'assign' | 'tag' | null;
 
@@ -27,6 +26,13 @@ export function stateText(c: ConversationSummary): string {
   }
   return c.state;
 }
+
+/**
+ * The reply, note, snooze, assign and tag forms load apart from the card, fetched once a row has painted
+ * (preloadConversationForms; tests call it before they open one), so a form opens at once when asked for.
+ */
+let forms: typeof import('./ConversationForms') | null = null;
+export const preloadConversationForms = () => import('./ConversationForms').then((m) => void (forms = m));
 
 export function ConversationRow({ conversation: c, onChange }: { conversation: ConversationSummary; onChange: (c: ConversationSummary) => void }) {
   const { call, canWrite } = useHost();
@@ -40,6 +46,16 @@ export function ConversationRow({ conversation: c, onChange }: { conversation: C
   const [viewing, setViewing] = useState(false);
   const [viewError, setViewError] = useState<ErrorInfo | null>(null);
   const id = useId();
+  const [, formsLoaded] = useState(!!forms);
+  useEffect(() => {
+    if (forms) return;
+    let live = true;
+    const timer = setTimeout(() => void preloadConversationForms().then(() => live && formsLoaded(true), () => undefined), 0);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, []);
 
   const run = async (action: ActionInput): Promise<boolean> => {
     setBusy(true);
@@ -149,12 +165,13 @@ export function ConversationRow({ conversation: c, onChange }: { conversation: C
           {t('actView')}
         </button>
       </div>
-      {(mode === 'reply' || mode === 'note') && (
-        <ReplyForm key={mode} note={mode === 'note'} busy={busy} onSubmit={(body) => run({ kind: 'conversation.reply', conversationId: c.id, messageType: mode === 'note' ? 'note' : 'comment', body })} />
+      {mode && !forms && <Skeleton rows={1} />}
+      {(mode === 'reply' || mode === 'note') && forms && (
+        <forms.ReplyForm key={mode} note={mode === 'note'} busy={busy} onSubmit={(body) => run({ kind: 'conversation.reply', conversationId: c.id, messageType: mode === 'note' ? 'note' : 'comment', body })} />
       )}
-      {mode === 'snooze' && <SnoozeForm busy={busy} onSnooze={(until) => void run({ kind: 'conversation.snooze', conversationId: c.id, until })} />}
-      {mode === 'assign' && <AssignForm conversation={c} busy={busy} onAssign={(assigneeType, assigneeId) => void run({ kind: 'conversation.assign', conversationId: c.id, assigneeType, assigneeId })} />}
-      {mode === 'tag' && <ConversationTagForm conversation={c} busy={busy} onTag={(tagId) => void run({ kind: 'conversation.tag', conversationId: c.id, tagId })} />}
+      {mode === 'snooze' && forms && <forms.SnoozeForm busy={busy} onSnooze={(until) => void run({ kind: 'conversation.snooze', conversationId: c.id, until })} />}
+      {mode === 'assign' && forms && <forms.AssignForm conversation={c} busy={busy} onAssign={(assigneeType, assigneeId) => void run({ kind: 'conversation.assign', conversationId: c.id, assigneeType, assigneeId })} />}
+      {mode === 'tag' && forms && <forms.ConversationTagForm conversation={c} busy={busy} onTag={(tagId) => void run({ kind: 'conversation.tag', conversationId: c.id, tagId })} />}
       {busy && (
         <p class="muted" role="status">
           {t('sending')}
