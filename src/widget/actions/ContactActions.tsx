@@ -5,8 +5,6 @@ import type { ContactView, NamedRef } from '../../protocol/schemas';
 import { listText, t } from '../i18n';
 import { WriteButton } from '../WriteButton';
 import type { QuickKey } from '../keys';
-import { ConvertForm } from './ConvertForm';
-import { NoteForm } from './NoteForm';
 import { changeTag, Problem, type FormProps, type Gone, type Outcome, type Status } from './shared';
 import { lazyForm, type LazyForm } from './lazy';
 import { activeElementOf } from '../dom';
@@ -28,14 +26,14 @@ export interface ContactActionsProps {
 const KINDS = ['tag', 'message', 'ticket', 'note', 'convert', 'edit', 'company', 'event', 'merge', 'delete'] as const;
 type Kind = (typeof KINDS)[number];
 
-// Every form but the two smallest loads apart from the card (the card's first paint goes without them), and is
-// fetched once the card has painted (preloadForms), so a form opens at once when asked for.
+// Every form loads apart from the card (the card's first paint goes without them), and is fetched once the card
+// has painted (preloadForms), so a form opens at once when asked for.
 const FORMS: Record<Kind, { label: string; Form: ((p: FormProps) => JSX.Element) | LazyForm }> = {
   tag: { label: 'qa_tag', Form: lazyForm(() => import('./TagForm').then((m) => m.TagForm)) },
   message: { label: 'qa_message', Form: lazyForm(() => import('./MessageForm').then((m) => m.MessageForm)) },
   ticket: { label: 'qa_ticket', Form: lazyForm(() => import('./TicketForm').then((m) => m.TicketForm)) },
-  note: { label: 'qa_note', Form: NoteForm },
-  convert: { label: 'qa_convert', Form: ConvertForm },
+  note: { label: 'qa_note', Form: lazyForm(() => import('./NoteForm').then((m) => m.NoteForm)) },
+  convert: { label: 'qa_convert', Form: lazyForm(() => import('./ConvertForm').then((m) => m.ConvertForm)) },
   edit: { label: 'qa_edit', Form: lazyForm(() => import('./EditForm').then((m) => m.EditForm)) },
   company: { label: 'qa_company', Form: lazyForm(() => import('./CompanyForm').then((m) => m.CompanyForm)) },
   event: { label: 'qa_event', Form: lazyForm(() => import('./EventForm').then((m) => m.EventForm)) },
