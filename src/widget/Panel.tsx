@@ -38,6 +38,8 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
   const [open, setOpen] = useState<ContactView | null>(null);
   /** A company opened from People at this site (a contact's card opens its companies itself). */
   const [openCompany, setOpenCompany] = useState<NamedRef | null>(null);
+  /** People at this site stays open (and as read) while a card or company opened from it is shown. */
+  const [siteOpen, setSiteOpen] = useState(false);
   /** The addresses of the "Search result" list: from the Search box, or from the right-click menu. */
   const [searched, setSearched] = useState<string[] | null>(null);
   /** A menu search by name that found no one. */
@@ -66,6 +68,8 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
     openedFrom.current = null;
     setOpen(null);
     setOpenCompany(null);
+    // Another tab is another site: nothing is asked about it until the user opens the section there.
+    setSiteOpen(false);
   }, [tabId]);
   useEffect(() => {
     const from = openedFrom.current;
@@ -314,6 +318,8 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
                 onOpen={openFrom(SITE_LIST)}
                 onContacts={(updates) => people.setKnown((prev) => ({ ...prev, ...updates }))}
                 onOpenCompany={setOpenCompany}
+                open={siteOpen}
+                onToggle={setSiteOpen}
               />
             )}
             <OutboxPanel settings={settings} />

@@ -66,7 +66,7 @@ export function CompanyCard({ company, onBack, onOpenContact }: Props) {
   return (
     <article class="card company-card" aria-labelledby="company-title" onKeyDown={onKeyDown}>
       <header class="card-header">
-        <button type="button" class="btn btn-ghost" onClick={onBack} aria-label={t('back')}>
+        <button type="button" class="btn btn-ghost" onClick={onBack} aria-label={t('companyBack')}>
           <span class="icon-flip" aria-hidden="true">←</span>
         </button>
         <div class="card-heading">

@@ -31,8 +31,18 @@ export function Lazy<M>({ load, render }: { load: Loader<M>; render: (m: M) => C
  * opened; `aria-expanded` says whether it is. On a card the button is the part's heading (h3); in the panel's
  * list, where the lists name themselves, it is a plain button.
  */
-export function Disclosure({ id, label, heading = true, children }: { id: string; label: string; heading?: boolean; children: () => ComponentChildren }) {
-  const [open, setOpen] = useState(false);
+export function Disclosure({ id, label, heading = true, open: shown, onToggle, children }: {
+  id: string;
+  label: string;
+  heading?: boolean;
+  /** Kept by the host (the panel keeps People at this site open while a card opened from it is shown). */
+  open?: boolean;
+  onToggle?: (open: boolean) => void;
+  children: () => ComponentChildren;
+}) {
+  const [own, setOwn] = useState(false);
+  const open = shown ?? own;
+  const setOpen = (f: (o: boolean) => boolean) => (onToggle ? onToggle(f(open)) : setOwn(f));
   const button = (
     <button type="button" id={`${id}-toggle`} class="btn btn-ghost picture-toggle" aria-expanded={open} aria-controls={`${id}-body`} onClick={() => setOpen((o) => !o)}>
       <span class="picture-chevron icon-flip" aria-hidden="true">{open ? '▾' : '▸'}</span> {label}

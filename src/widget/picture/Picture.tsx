@@ -5,6 +5,10 @@
 import type { ContactView, NamedRef } from '../../protocol/schemas';
 import { t } from '../i18n';
 import { Disclosure, Lazy } from './Lazy';
+import type { PagedMemo } from './usePaged';
+
+/** People at this site as read, kept while the section is open (closing it forgets them: opening reads afresh). */
+const sitePeople: PagedMemo<ContactView> = new Map();
 
 /** A contact card's Segments and History, each fetched when opened. */
 export function CardPicture({ contact }: { contact: ContactView }) {
@@ -41,15 +45,26 @@ export function CompanyScreen(props: { company: NamedRef; onBack: () => void; on
 }
 
 /** The panel's "People at this site", below the page's people. */
-export function SiteSection(props: {
+export function SiteSection({ open, onToggle, ...props }: {
   host: string;
   onOpen: (contact: ContactView, email: string) => void;
   onContacts: (updates: Record<string, ContactView>) => void;
   onOpenCompany: (company: NamedRef) => void;
+  open: boolean;
+  onToggle: (open: boolean) => void;
 }) {
   return (
-    <Disclosure id="site-people" label={t('siteTitle')} heading={false}>
-      {() => <Lazy load={() => import('./SitePeople')} render={(m) => <m.SitePeople {...props} />} />}
+    <Disclosure
+      id="site-people"
+      label={t('siteTitle')}
+      heading={false}
+      open={open}
+      onToggle={(next) => {
+        if (!next) sitePeople.clear();
+        onToggle(next);
+      }}
+    >
+      {() => <Lazy load={() => import('./SitePeople')} render={(m) => <m.SitePeople {...props} memo={sitePeople} />} />}
     </Disclosure>
   );
 }

@@ -13,12 +13,14 @@ import { t } from '../i18n';
 import { Skeleton } from '../States';
 import { useState } from 'preact/hooks';
 import { ListFoot } from './ShowMore';
-import { usePaged } from './usePaged';
+import { usePaged, type PagedMemo } from './usePaged';
 
 export const SITE_LIST = 'site-contacts';
 
 interface Props {
   host: string;
+  /** What was read per domain while the section is open: back from a card opened here, the list is as it was. */
+  memo?: PagedMemo<ContactView>;
   onOpen: (contact: ContactView, email: string) => void;
   onContacts: (updates: Record<string, ContactView>) => void;
   onOpenCompany: (company: NamedRef) => void;
@@ -32,10 +34,13 @@ export function SitePeople(props: Props) {
   return <DomainPeople {...props} domain={domain} />;
 }
 
-function DomainPeople({ domain, onOpen, onContacts, onOpenCompany }: Props & { domain: string }) {
+function DomainPeople({ domain, memo, onOpen, onContacts, onOpenCompany }: Props & { domain: string }) {
   const call = useCall();
-  const list = usePaged<ContactView>(domain, (cursor) =>
-    call('site/people', { domain, ...(cursor ? { cursor } : {}) }).then((p) => (onContacts(byEmail(oneEach(p.items))), p)),
+  const list = usePaged<ContactView>(
+    domain,
+    (cursor) => call('site/people', { domain, ...(cursor ? { cursor } : {}) }).then((p) => (onContacts(byEmail(oneEach(p.items))), p)),
+    undefined,
+    memo,
   );
   // Updates from a bulk run replace the rows they changed.
   const [changed, setChanged] = useState<Record<string, ContactView>>({});

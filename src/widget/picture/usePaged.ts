@@ -19,10 +19,19 @@ export interface Paged<T> {
   replace(match: (x: T) => boolean, next: T): void;
 }
 
-export function usePaged<T, P extends Page<T> = Page<T>>(key: string, read: (cursor?: string) => Promise<P>, onFirst?: (p: P) => void): Paged<T> {
-  const [items, setItems] = useState<T[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
+/** What a list had read, kept by its key while its part of the panel is closed (a card opened from it). */
+export type PagedMemo<T> = Map<string, { items: T[]; next: string | null }>;
+
+export function usePaged<T, P extends Page<T> = Page<T>>(
+  key: string,
+  read: (cursor?: string) => Promise<P>,
+  onFirst?: (p: P) => void,
+  memo?: PagedMemo<T>,
+): Paged<T> {
+  const kept = memo?.get(key);
+  const [items, setItems] = useState<T[]>(kept?.items ?? []);
+  const [next, setNext] = useState<string | null>(kept?.next ?? null);
+  const [loading, setLoading] = useState(!kept);
   const [loadingMore, setLoadingMore] = useState(false);
   const [unavailable, setUnavailable] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -30,6 +39,8 @@ export function usePaged<T, P extends Page<T> = Page<T>>(key: string, read: (cur
   const generation = useRef(0);
 
   useEffect(() => {
+    // Back to a list read before: it shows what it had, and reads nothing again.
+    if (nonce === 0 && memo?.get(key)) return;
     const gen = ++generation.current;
     setItems([]);
     setNext(null);
@@ -42,6 +53,7 @@ export function usePaged<T, P extends Page<T> = Page<T>>(key: string, read: (cur
         setItems(p.items);
         setNext(p.next);
         setUnavailable(!!p.unavailable);
+        if (!p.unavailable) memo?.set(key, { items: p.items, next: p.next });
         onFirst?.(p);
       })
       .catch((e: unknown) => gen === generation.current && setError(errorInfo(e)))
@@ -56,7 +68,11 @@ export function usePaged<T, P extends Page<T> = Page<T>>(key: string, read: (cur
     read(next)
       .then((p) => {
         if (gen !== generation.current) return;
-        setItems((prev) => [...prev, ...p.items]);
+        setItems((prev) => {
+          const all = [...prev, ...p.items];
+          memo?.set(key, { items: all, next: p.next });
+          return all;
+        });
         setNext(p.next);
       })
       .catch((e: unknown) => gen === generation.current && setError(errorInfo(e)))
