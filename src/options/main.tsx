@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { Settings } from './Settings';
 import '../widget/styles.css';
+import './options.css';
 import { t } from '../widget/i18n';
 import { startInChosenLanguage } from '../widget/language';
 

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { Panel } from '../widget/Panel';
 import '../widget/styles.css';
+import './panel.css';
 import { t } from '../widget/i18n';
 import { startInChosenLanguage } from '../widget/language';
 import { onWorkerEvent, WORKSPACE_EVENT } from '../protocol/events';
