@@ -248,7 +248,10 @@ describe('security', () => {
     w.sandbox.faults.set({ failNext: { count: 6, status: 429, path: '/contacts/search' } });
     const { panel, page } = await openPanelFor(w, `${w.sandbox.url}/demo`);
     const alert = panel.getByRole('alert');
-    await expect.poll(() => alert.textContent()).toMatch(/Intercom asked Sidekick to slow down\. Try again in \d+ seconds\./);
+    await expect.poll(() => alert.textContent()).toMatch(/Intercom asked Sidekick to slow down\. Try again in \d+ seconds?\./);
+    // The wait takes the plural form its number needs ("1 second", "2 seconds").
+    const [, n, unit] = /Try again in (\d+) (seconds?)\./.exec((await alert.textContent()) ?? '')!;
+    expect(unit).toBe(n === '1' ? 'second' : 'seconds');
     // The addresses stay listed while the lookup waits for another try.
     expect(await panel.getByRole('list', { name: 'People on this page' }).getByRole('listitem').count()).toBe(
       DEMO_EMAILS.known.length + DEMO_EMAILS.unknown.length,
