@@ -188,6 +188,7 @@ export default defineConfig(({ mode }) => mode === 'widget' ? widgetConfig() : (
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          setupFiles: ['test/unit/setup.ts'],
           // The embedded element's shadow root gets the real stylesheets (`?inline`), not empty strings.
           css: { include: [/src\/(widget|embed)\/[^/]+\.css/] },
         },

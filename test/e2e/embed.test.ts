@@ -138,7 +138,8 @@ describe('<sidekick-contact> on a team page, through the endpoint', () => {
       },
       [TOOL_EMAILS.billing, endpoint.url, expired] as const,
     );
-    expect(text).toBe('Your sign-in to the card has expired. Reload the page to sign in again.Try again');
+    // The sentence, Try again, and Copy details (every error has it; what it copies is checked in edits.test.ts).
+    expect(text).toBe('Your sign-in to the card has expired. Reload the page to sign in again.Try againCopy details');
     await page.close();
   });
 
