@@ -17,6 +17,23 @@ describe('scanRoot', () => {
     expect(scanRoot(document)).toEqual(['ann@x.com', 'bob@y.com', 'cat@z.com', 'dan@w.org', 'eve@v.net']);
   });
 
+  it('counts each element that names an address where it stands among the text: links, shadow hosts, custom elements, the last one', () => {
+    // Each element counts where it stands among the text around it (nested, empty, inside a custom element, last).
+    document.body.innerHTML = `
+      <p>a1@x.com <a href="mailto:a2@x.com"></a> a3@x.com</p>
+      <div id="h"></div>
+      <p><a href="mailto:a5@x.com"><a href="mailto:a6@x.com">a7@x.com</a></a></p>
+      <x-card><span class="email">a8@x.com</span></x-card>
+      <div><div><a href="mailto:a9@x.com"></a></div></div>`;
+    document.getElementById('h')!.attachShadow({ mode: 'open' }).innerHTML = '<p>a4@x.com</p>';
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `a${i + 1}@x.com`);
+    expect(scanRoot(document)).toEqual(names(9));
+    // Scanning a part of the page: its own elements only, its root's attributes first.
+    const last = document.querySelector<HTMLElement>('body > div:last-child')!;
+    last.insertAdjacentHTML('afterbegin', 'b0@x.com');
+    expect(scanRoot(last)).toEqual(['b0@x.com', 'a9@x.com']);
+  });
+
   it('ignores script, style, template and noscript', () => {
     document.body.innerHTML = `
       <script>var e = "js@x.com";</script>
