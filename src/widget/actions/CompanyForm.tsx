@@ -5,7 +5,8 @@ import { errorInfo } from '../../protocol/client';
 import type { ActionInput } from '../../protocol/actions';
 import type { NamedRef } from '../../protocol/schemas';
 import { t } from '../i18n';
-import { ActionForm, Problem, send, SubmitButton, useOutcome, type FormProps } from './shared';
+import { ActionForm, SubmitButton, useOutcome } from './form';
+import { Problem, send, type FormProps } from './shared';
 import { useCall } from '../host';
 
 export function CompanyForm({ contact, onContact, onDone }: FormProps) {

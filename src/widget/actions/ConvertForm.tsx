@@ -1,6 +1,7 @@
 /** Convert to user: turns a lead into a user. */
 import { t } from '../i18n';
-import { ActionForm, Problem, send, SubmitButton, useOutcome, type FormProps } from './shared';
+import { ActionForm, SubmitButton, useOutcome } from './form';
+import { Problem, send, type FormProps } from './shared';
 import { useCall } from '../host';
 
 export function ConvertForm({ contact, onContact, onDone }: FormProps) {

@@ -6,7 +6,8 @@ import { useId } from 'preact/hooks';
 import { t } from '../i18n';
 import { useCall } from '../host';
 import { WriteButton } from '../WriteButton';
-import { Problem, send, useOutcome, type FormProps } from './shared';
+import { useOutcome } from './form';
+import { Problem, send, type FormProps } from './shared';
 import { Who } from './Who';
 
 export function DeleteForm({ contact, onClose, onGone }: FormProps) {

@@ -10,7 +10,8 @@ import { attributeText } from '../format';
 import { t } from '../i18n';
 import { useCall } from '../host';
 import { useWorkspace } from '../useWorkspace';
-import { ActionForm, Problem, send, SubmitButton, useOutcome, type FormProps } from './shared';
+import { ActionForm, SubmitButton, useOutcome } from './form';
+import { Problem, send, type FormProps } from './shared';
 import { attributeFor, controlFor, fromField, toField, type FieldValue, type Scalar } from './attribute-values';
 
 type Attr = Scalar;

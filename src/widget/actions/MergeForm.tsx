@@ -8,7 +8,8 @@ import type { ContactView } from '../../protocol/schemas';
 import { t } from '../i18n';
 import { useCall } from '../host';
 import { WriteButton } from '../WriteButton';
-import { ActionForm, Problem, send, SubmitButton, useOutcome, type FormProps } from './shared';
+import { ActionForm, SubmitButton, useOutcome } from './form';
+import { Problem, send, type FormProps } from './shared';
 import { Who } from './Who';
 
 export function MergeForm({ contact: lead, onClose, onGone }: FormProps) {

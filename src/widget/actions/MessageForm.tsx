@@ -1,7 +1,8 @@
 /** Message: an in-app message or an email to the contact, confirmed before it is sent. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
-import { ActionForm, Problem, send, SubmitButton, useOutcome, type FormProps } from './shared';
+import { ActionForm, SubmitButton, useOutcome } from './form';
+import { Problem, send, type FormProps } from './shared';
 import { useCall } from '../host';
 
 type Channel = 'inapp' | 'email';

@@ -1,7 +1,8 @@
 /** Note: a note on the contact, for teammates. */
 import { useState } from 'preact/hooks';
 import { t } from '../i18n';
-import { ActionForm, Problem, send, SubmitButton, useOutcome, type FormProps } from './shared';
+import { ActionForm, SubmitButton, useOutcome } from './form';
+import { Problem, send, type FormProps } from './shared';
 import { useCall } from '../host';
 
 export function NoteForm({ contact, onContact, onDone }: FormProps) {

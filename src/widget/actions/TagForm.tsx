@@ -4,7 +4,8 @@ import type { NamedRef } from '../../protocol/schemas';
 import { t } from '../i18n';
 import { ErrorState } from '../States';
 import { useWorkspace } from '../useWorkspace';
-import { ActionForm, changeTag, Problem, send, SubmitButton, useOutcome, type FormProps } from './shared';
+import { ActionForm, SubmitButton, useOutcome } from './form';
+import { changeTag, Problem, send, type FormProps } from './shared';
 import { useCall } from '../host';
 
 type Option = { kind: 'tag'; tag: NamedRef } | { kind: 'create'; name: string };

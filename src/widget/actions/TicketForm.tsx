@@ -5,7 +5,8 @@ import type { ConversationSummary, TicketAttributeView, TicketTypeView } from '.
 import { t } from '../i18n';
 import { ErrorState } from '../States';
 import { useWorkspace } from '../useWorkspace';
-import { ActionForm, Problem, send, SubmitButton, useOutcome, type FormProps } from './shared';
+import { ActionForm, SubmitButton, useOutcome } from './form';
+import { Problem, send, type FormProps } from './shared';
 import { useCall } from '../host';
 
 type Value = string | boolean;

@@ -1,12 +1,13 @@
-/** What every quick-action form shares: sending through the outbox, the outcome, and the form's keys. */
-import type { ComponentChildren, TargetedEvent, TargetedKeyboardEvent } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+/**
+ * What the toolbar and every quick-action form share: sending through the outbox and showing what went wrong.
+ * What only the forms use (the busy state, the form's keys, the submit button) is in ./form, loaded with them.
+ */
+import type { ComponentChildren } from 'preact';
 import type { ActionInput, OutboxEntry } from '../../protocol/actions';
 import { errorInfo, type Call } from '../../protocol/client';
 import type { ContactView, ErrorInfo, NamedRef } from '../../protocol/schemas';
 import { errorMessage } from '../errors';
 import { useHost } from '../host';
-import { t } from '../i18n';
 import { ErrorState } from '../States';
 import { CopyDetails } from '../CopyDetails';
 import { submitAction } from '../submit';
@@ -74,25 +75,6 @@ export async function changeTag(
   return outcome;
 }
 
-/** Busy while an action runs; what went wrong when it did not end well. */
-export function useOutcome() {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<{ error: ErrorInfo; uncertain: boolean } | null>(null);
-  const live = useRef(true);
-  const track = async (run: () => Promise<Outcome>): Promise<Outcome> => {
-    setBusy(true);
-    setProblem(null);
-    const outcome = await run();
-    if (live.current) {
-      setBusy(false);
-      if (!outcome.ok) setProblem({ error: outcome.error, uncertain: outcome.uncertain });
-    }
-    return outcome;
-  };
-  const fail = (error: ErrorInfo) => setProblem({ error, uncertain: false });
-  return { busy, problem, track, fail, clear: () => setProblem(null) };
-}
-
 export function Problem({ problem }: { problem: { error: ErrorInfo; uncertain: boolean } | null }) {
   const { kind } = useHost();
   if (!problem) return null;
@@ -108,64 +90,4 @@ export function Problem({ problem }: { problem: { error: ErrorInfo; uncertain: b
     );
   }
   return <ErrorState error={problem.error} />;
-}
-
-interface ActionFormProps {
-  label: string;
-  /** A form with a textarea: Enter writes a new line, Ctrl+Enter (⌘+Enter) submits. Otherwise Enter submits too. */
-  multiline?: boolean;
-  onSubmit: () => void;
-  children: ComponentChildren;
-  class?: string;
-}
-
-/** A form that checks its required fields itself (no browser bubbles) and knows the submit keys. */
-export function ActionForm({ label, multiline = false, onSubmit, children, class: cls }: ActionFormProps) {
-  const [invalid, setInvalid] = useState(false);
-  const submit = (e: TargetedEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const bad = [...form.elements].find(
-      (el): el is HTMLInputElement => 'checkValidity' in el && !(el as HTMLInputElement).checkValidity(),
-    );
-    if (bad) {
-      setInvalid(true);
-      bad.focus();
-      return;
-    }
-    setInvalid(false);
-    onSubmit();
-  };
-  const onKeyDown = (e: TargetedKeyboardEvent<HTMLFormElement>) => {
-    if (e.key !== 'Enter' || e.isComposing || e.defaultPrevented) return;
-    const target = e.target as HTMLElement;
-    if (e.ctrlKey || e.metaKey) {
-      e.preventDefault();
-      e.currentTarget.requestSubmit();
-      return;
-    }
-    if (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type)) {
-      e.preventDefault();
-      if (!multiline) e.currentTarget.requestSubmit();
-    }
-  };
-  return (
-    <form class={`qa-form ${cls ?? ''}`} aria-label={label} noValidate onSubmit={submit} onKeyDown={onKeyDown}>
-      {children}
-      {invalid && (
-        <p class="qa-invalid" role="alert">
-          {t('qa_required')}
-        </p>
-      )}
-    </form>
-  );
-}
-
-export function SubmitButton({ busy, children }: { busy: boolean; children: ComponentChildren }) {
-  return (
-    <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>
-      {children}
-      {busy && <span class="qa-spinner" aria-hidden="true" />}
-    </button>
-  );
 }
