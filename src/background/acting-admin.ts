@@ -19,7 +19,7 @@ export async function setActingAdmin(s: Session | null, adminId: string | null):
   if (adminId !== null) {
     if (!s) throw new AppError('no_token');
     const admins = await listAdmins(s.http);
-    if (!admins.some((a) => a.id === adminId)) throw new AppError('not_found', { field: 'adminId', detail: `No admin with id ${adminId}.` });
+    if (!admins.some((a) => a.id === adminId)) throw new AppError('not_found', { field: 'adminId', detail: adminId });
   }
   const next = await writeSettings({ actingAdminId: adminId });
   if (s) forgetWorkspace(s);

@@ -7,7 +7,6 @@
 import * as v from 'valibot';
 import { ActionSchema, type Action, type ActionResult, type OutboxEntry, type OutboxState } from '../protocol/actions';
 import { emit, OUTBOX_EVENT } from '../protocol/events';
-import type { ErrorInfo } from '../protocol/schemas';
 import { AppError, toErrorInfo } from '../core/errors';
 import { ShapeError } from '../core/intercom/shapes';
 
@@ -213,8 +212,7 @@ export class Outbox {
           verdict = null;
         }
         if (verdict === null) {
-          const error: ErrorInfo = { code: 'uncertain', detail: 'The extension stopped while this was being sent.' };
-          await this.settle(entry, { state: 'uncertain', error });
+          await this.settle(entry, { state: 'uncertain', error: { code: 'uncertain' } });
           return;
         }
         if (verdict.applied) {

@@ -29,7 +29,7 @@ export class PageBudget {
     if (!entry || at - entry.start >= WINDOW_MS) entry = { start: at, used: 0 };
     if (entry.used + n > this.perMinute) {
       const retryAfter = Math.max(1, Math.ceil((entry.start + WINDOW_MS - at) / 1000));
-      throw new AppError('rate_limited', { retryAfter, detail: 'This page asked for more lookups than one page may in a minute.' });
+      throw new AppError('rate_limited', { retryAfter });
     }
     entry.used += n;
     this.pages.delete(page);

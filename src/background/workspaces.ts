@@ -26,7 +26,7 @@ function newId(taken: Set<string>): string {
 /** A new workspace (US region, no token yet) becomes the one in use, so Settings' form edits it next. */
 export async function addWorkspace(name: string | null | undefined): Promise<SettingsView> {
   const s = await readSettings();
-  if (s.workspaces.length >= MAX_WORKSPACES) throw new AppError('bad_request', { detail: `At most ${MAX_WORKSPACES} workspaces.` });
+  if (s.workspaces.length >= MAX_WORKSPACES) throw new AppError('bad_request', { field: 'workspaces' });
   const id = newId(new Set(s.workspaces.map((w) => w.id)));
   const workspace = { id, name: cleanName(name), region: 'us' as const, apiUrl: null, actingAdminId: null };
   const next = await writeSettings({ workspaces: [...s.workspaces, workspace], activeWorkspace: id });
@@ -38,7 +38,7 @@ export async function renameWorkspace(id: string, name: string): Promise<Setting
   const s = await readSettings();
   workspaceOf(s, id);
   const clean = cleanName(name);
-  if (!clean) throw new AppError('bad_request', { field: 'name', detail: 'A workspace needs a name.' });
+  if (!clean) throw new AppError('bad_request', { field: 'name' });
   const next = await writeSettings({ workspaces: s.workspaces.map((w) => (w.id === id ? { ...w, name: clean } : w)) });
   emit(WORKSPACE_EVENT, { workspaceId: next.activeWorkspace });
   return settingsView(next);
@@ -48,7 +48,7 @@ export async function renameWorkspace(id: string, name: string): Promise<Setting
 export async function removeWorkspace(id: string): Promise<SettingsView> {
   const s = await readSettings();
   workspaceOf(s, id);
-  if (s.workspaces.length <= 1) throw new AppError('bad_request', { detail: 'The only workspace cannot be removed.' });
+  if (s.workspaces.length <= 1) throw new AppError('bad_request', { field: 'id' });
   // The token first: a workspace that is gone never keeps one.
   await forgetToken(id);
   resetSession(id);
