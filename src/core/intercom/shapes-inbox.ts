@@ -18,7 +18,6 @@ export const ConversationSchema = v.looseObject({
   title: optStr,
   state: v.optional(v.nullable(v.string()), null),
   open: v.optional(v.nullable(v.boolean()), null),
-  read: v.optional(v.nullable(v.boolean()), null),
   created_at: optNum,
   updated_at: optNum,
   snoozed_until: optNum,
@@ -26,9 +25,8 @@ export const ConversationSchema = v.looseObject({
   team_assignee_id: v.optional(v.nullable(Id), null),
   source: v.optional(v.nullable(v.looseObject({ subject: optStr, body: optStr, author: Author })), null),
   tags: v.optional(v.nullable(v.looseObject({ tags: v.optional(v.array(v.looseObject({ id: Id, name: optStr })), []) })), null),
-  contacts: v.optional(v.nullable(v.looseObject({ contacts: v.optional(v.array(v.looseObject({ id: Id })), []) })), null),
   conversation_parts: v.optional(
-    v.nullable(v.looseObject({ conversation_parts: v.optional(v.array(ConversationPartSchema), []), total_count: optNum })),
+    v.nullable(v.looseObject({ conversation_parts: v.optional(v.array(ConversationPartSchema), []) })),
     null,
   ),
 });
@@ -36,7 +34,6 @@ export type ConversationData = v.InferOutput<typeof ConversationSchema>;
 /** `POST /conversations/search` answers `conversations`, not `data`. */
 export const ConversationListSchema = v.looseObject({
   conversations: v.array(ConversationSchema),
-  total_count: v.optional(v.number()),
   pages: v.optional(v.nullable(v.looseObject({ next: v.optional(v.nullable(v.looseObject({ starting_after: optStr }))) }))),
 });
 
@@ -48,8 +45,6 @@ export const TicketTypeAttributeSchema = v.looseObject({
   input_options: v.optional(v.nullable(v.record(v.string(), v.unknown())), null),
   required_to_create: v.optional(v.nullable(v.boolean()), null),
   required_to_create_for_contacts: v.optional(v.nullable(v.boolean()), null),
-  visible_to_contacts: v.optional(v.nullable(v.boolean()), null),
-  default: v.optional(v.nullable(v.boolean()), null),
   archived: v.optional(v.nullable(v.boolean()), null),
 });
 export type TicketTypeAttributeData = v.InferOutput<typeof TicketTypeAttributeSchema>;
@@ -86,13 +81,11 @@ export const TicketSchema = v.looseObject({
   created_at: optNum,
   updated_at: optNum,
   open: v.optional(v.nullable(v.boolean()), null),
-  linked_objects: v.optional(v.unknown()),
 });
 export type TicketData = v.InferOutput<typeof TicketSchema>;
 /** `POST /tickets/search` answers `tickets`. */
 export const TicketListSchema = v.looseObject({
   tickets: v.array(TicketSchema),
-  total_count: v.optional(v.number()),
   pages: v.optional(v.nullable(v.looseObject({ next: v.optional(v.nullable(v.looseObject({ starting_after: optStr }))) }))),
 });
 
@@ -100,7 +93,5 @@ export const MessageSchema = v.looseObject({
   type: v.optional(v.string()),
   id: Id,
   message_type: v.string(),
-  conversation_id: v.optional(v.nullable(Id), null),
-  created_at: optNum,
 });
 export type MessageData = v.InferOutput<typeof MessageSchema>;

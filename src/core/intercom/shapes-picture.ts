@@ -5,9 +5,6 @@ import { Id, optNum, optStr } from './shapes';
 export const SegmentSchema = v.looseObject({
   id: Id,
   name: v.optional(v.nullable(v.string()), null),
-  person_type: optStr,
-  created_at: optNum,
-  updated_at: optNum,
 });
 export type SegmentData = v.InferOutput<typeof SegmentSchema>;
 /** `GET /contacts/{id}/segments`: `data`; `GET /segments`: `segments`. */

@@ -7,7 +7,7 @@ import * as v from 'valibot';
 /** Intercom sends some ids as numbers: always strings here. */
 export const Id = v.pipe(v.union([v.string(), v.number()]), v.transform(String));
 const Ref = v.looseObject({ id: Id });
-const RefList = v.looseObject({ data: v.optional(v.array(Ref), []), has_more: v.optional(v.boolean()) });
+const RefList = v.looseObject({ data: v.optional(v.array(Ref), []) });
 export const optStr = v.optional(v.nullable(v.string()), null);
 export const optNum = v.optional(v.nullable(v.number()), null);
 const Pages = v.optional(
@@ -22,7 +22,7 @@ const Pages = v.optional(
 
 /** Any list answer: `data`, and where Intercom pages it, `pages` (cursor or page number). */
 export function listOf<S extends v.GenericSchema>(item: S) {
-  return v.looseObject({ data: v.array(item), total_count: v.optional(v.number()), pages: Pages });
+  return v.looseObject({ data: v.array(item), pages: Pages });
 }
 
 export const ContactSchema = v.looseObject({
@@ -30,7 +30,6 @@ export const ContactSchema = v.looseObject({
   id: v.string(),
   role: v.string(),
   email: optStr,
-  external_id: optStr,
   name: optStr,
   phone: optStr,
   avatar: v.optional(v.nullable(v.union([v.string(), v.looseObject({ image_url: optStr })])), null),
@@ -88,7 +87,6 @@ export const AdminSchema = v.looseObject({
   id: Id,
   name: optStr,
   email: optStr,
-  away_mode_enabled: v.optional(v.nullable(v.boolean()), null),
 });
 export type AdminData = v.InferOutput<typeof AdminSchema>;
 export const AdminListSchema = v.looseObject({ admins: v.array(AdminSchema) });
@@ -99,7 +97,7 @@ export const MeSchema = v.looseObject({
 });
 export type MeData = v.InferOutput<typeof MeSchema>;
 
-export const TeamSchema = v.looseObject({ id: Id, name: v.string(), admin_ids: v.optional(v.array(v.union([v.number(), v.string()])), []) });
+export const TeamSchema = v.looseObject({ id: Id, name: v.string() });
 export type TeamData = v.InferOutput<typeof TeamSchema>;
 export const TeamListSchema = v.looseObject({ teams: v.array(TeamSchema) });
 
