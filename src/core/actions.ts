@@ -151,10 +151,8 @@ const ACTIONS: { [K in Kind]: Handler<K> } = {
   'contact.message': {
     async run(s, adminId, a) {
       const contact = await getContact(s.http, a.contactId);
-      if (a.channel === 'email' && emailRefused(contact)) {
-        const why = !contact.email ? 'This contact has no email address.' : 'This contact does not accept emails (unsubscribed, bounced or marked as spam).';
-        throw new AppError('bad_request', { field: 'channel', detail: why });
-      }
+      // The card words the refusal itself (it knows the contact); the code and field say which it was.
+      if (a.channel === 'email' && emailRefused(contact)) throw new AppError('bad_request', { field: contact.email ? 'channel' : 'email' });
       const sent = await sendMessage(s.http, {
         channel: a.channel,
         ...(a.subject ? { subject: a.subject } : {}),
@@ -197,7 +195,7 @@ const ACTIONS: { [K in Kind]: Handler<K> } = {
   'contact.update': {
     async run(s, _admin, a) {
       const patch = contactPatch(a);
-      if (!Object.keys(patch).length) throw new AppError('bad_request', { field: 'name', detail: 'Nothing to change.' });
+      if (!Object.keys(patch).length) throw new AppError('bad_request', { field: 'name' });
       await updateContact(s.http, a.contactId, patch);
       return contactResult(s, a.contactId);
     },
@@ -228,8 +226,8 @@ const ACTIONS: { [K in Kind]: Handler<K> } = {
       const lead = await getContact(s.http, a.contactId, false);
       const into = await getContact(s.http, a.intoId, false);
       // Intercom merges only a lead into a user: say so before sending anything it would refuse.
-      if (lead.role !== 'lead') throw new AppError('bad_request', { field: 'from', detail: 'Only a lead can be merged into a user.' });
-      if (into.role !== 'user') throw new AppError('bad_request', { field: 'into', detail: 'A lead can only be merged into a user.' });
+      if (lead.role !== 'lead') throw new AppError('bad_request', { field: 'from' });
+      if (into.role !== 'user') throw new AppError('bad_request', { field: 'into' });
       await mergeLeadIntoUser(s.http, a.contactId, a.intoId);
       s.lookup.invalidateContact(a.contactId);
       return survivorResult(s, a.intoId);
@@ -272,10 +270,10 @@ const ACTIONS: { [K in Kind]: Handler<K> } = {
   'company.update': {
     async run(s, _admin, a) {
       const patch = companyPatch(a);
-      if (!Object.keys(patch).length) throw new AppError('bad_request', { field: 'name', detail: 'Nothing to change.' });
+      if (!Object.keys(patch).length) throw new AppError('bad_request', { field: 'name' });
       // Intercom updates a company through its create call, matched by the workspace's own company_id.
       const now = await getCompany(s.http, a.companyId);
-      if (!now.company_id) throw new AppError('bad_request', { field: 'company_id', detail: 'This company has no company_id to update it by.' });
+      if (!now.company_id) throw new AppError('bad_request', { field: 'company_id' });
       const updated = await upsertCompany(s.http, { company_id: now.company_id, ...patch });
       return { company: { id: updated.id, name: updated.name ?? '' }, companyView: companyView(updated, await s.lookup.appInfo()) };
     },

@@ -20,12 +20,10 @@ export interface NewEvent {
 export async function submitEvent(http: IntercomHttp, e: NewEvent): Promise<void> {
   const metadata = e.metadata ?? {};
   const keys = Object.keys(metadata);
-  if (!e.name.trim()) throw new AppError('bad_request', { field: 'event_name', detail: 'An event needs a name.' });
-  if (keys.length > MAX_METADATA_KEYS) {
-    throw new AppError('bad_request', { field: 'metadata', detail: `At most ${MAX_METADATA_KEYS} metadata keys (got ${keys.length}).` });
-  }
+  if (!e.name.trim()) throw new AppError('bad_request', { field: 'event_name' });
+  if (keys.length > MAX_METADATA_KEYS) throw new AppError('bad_request', { field: 'metadata' });
   for (const [k, v] of Object.entries(metadata)) {
-    if (v !== null && typeof v === 'object') throw new AppError('bad_request', { field: `metadata.${k}`, detail: 'Metadata values must be flat.' });
+    if (v !== null && typeof v === 'object') throw new AppError('bad_request', { field: `metadata.${k}` });
   }
   const body: Intercom.CreateDataEventRequest = {
     event_name: e.name.trim(),

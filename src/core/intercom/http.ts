@@ -145,7 +145,7 @@ export class IntercomHttp {
     try {
       return { ok: true, value: await res.json() };
     } catch {
-      return { ok: false, error: new AppError('server', { status: res.status, detail: 'Intercom sent an answer that is not JSON.' }) };
+      return { ok: false, error: new AppError('server', { status: res.status }) };
     }
   }
 }
@@ -176,7 +176,7 @@ async function plainFetch(input: RequestInfo | URL, init?: RequestInit): Promise
 export function refuseDotSegments(path: string): void {
   const segments = path.split(/[?#]/, 1)[0]!.split('/');
   if (segments.some((seg) => /^(?:\.|%2e){1,2}$/i.test(seg))) {
-    throw new AppError('bad_request', { detail: 'An id that is only dots is not an Intercom id.' });
+    throw new AppError('bad_request', { field: 'id' });
   }
 }
 

@@ -20,7 +20,7 @@ export interface NewMessage {
  * description's enum says `in_app`). A lost answer cannot be checked for: it fails as "may have been sent".
  */
 export async function sendMessage(http: IntercomHttp, m: NewMessage): Promise<MessageData> {
-  if (m.channel === 'email' && !m.subject?.trim()) throw new AppError('bad_request', { field: 'subject', detail: 'An email needs a subject.' });
+  if (m.channel === 'email' && !m.subject?.trim()) throw new AppError('bad_request', { field: 'subject' });
   const from = { type: 'admin' as const, id: Number(m.fromAdminId) };
   const body: Intercom.CreateMessageRequest =
     m.channel === 'email'
