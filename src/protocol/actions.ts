@@ -10,7 +10,7 @@ export const IdSchema = v.pipe(v.string(), v.regex(/^[\w.:-]{1,64}$/), v.regex(/
 const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
 const Scalar = v.union([v.pipe(v.string(), v.maxLength(1000)), v.number(), v.boolean()]);
 
-export const ActionSchema = v.variant('kind', [
+export const ActionSchema = v.union([
   v.object({ kind: v.literal('tag.create'), name: Text(255) }),
   v.object({ kind: v.literal('contact.tag'), contactId: IdSchema, tagId: IdSchema }),
   v.object({ kind: v.literal('contact.untag'), contactId: IdSchema, tagId: IdSchema }),
