@@ -10,7 +10,7 @@ import type { ConversationSummary, TicketSummary } from './actions';
 export const CursorSchema = v.pipe(v.string(), v.maxLength(512), v.regex(/^[\x21-\x7e]+$/));
 
 /** A registrable domain (`acme.co.uk`), as the panel derived it from its tab's host (src/protocol/site.ts). */
-export const DomainSchema = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(253), v.regex(/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u));
+export const DomainSchema = v.pipe(v.string(), v.trim(), v.transform((s) => s.toLowerCase()), v.maxLength(253), v.regex(/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u));
 
 export const ConversationFilterSchema = v.picklist(['open', 'closed', 'all']);
 export type ConversationFilter = v.InferOutput<typeof ConversationFilterSchema>;
