@@ -4,7 +4,8 @@
  * panel and hand the request to it through storage.session (`menu:request:<windowId>`) and an event.
  */
 import { emit, MENU_REQUEST_EVENT } from '../protocol/events';
-import { MAX_LINK_LENGTH, MAX_SELECTION_LENGTH, menuRequestKey, type StoredMenuRequest } from '../protocol/menu';
+import { MAX_LINK_LENGTH, MAX_SELECTION_LENGTH, menuRequestKey } from '../protocol/constants';
+import type { StoredMenuRequest } from '../protocol/menu';
 import type { TabScans } from './scan';
 
 export const MENU_IDS = {

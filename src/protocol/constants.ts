@@ -44,6 +44,10 @@ export const ERROR_CODES = [
 
 /** Where the worker keeps a window's request from the menu or a shortcut (storage.session); see menu.ts. */
 export const menuRequestKey = (windowId: number) => `menu:request:${windowId}`;
+/** The most of a selection that is looked at (the keyboard command reads no more than this either). */
+export const MAX_SELECTION_LENGTH = 10_000;
+/** A mailto: link longer than this is not handed over (no real one is). */
+export const MAX_LINK_LENGTH = 65_536;
 
 /** The id an older version's single workspace gets (its settings and token move there unchanged). */
 export const FIRST_WORKSPACE_ID = 'ws1';

@@ -12,13 +12,10 @@ import { EmailSchema } from './schemas';
 /** A request older than this is stale (the panel was opened much later, for something else). */
 export const MENU_REQUEST_TTL_MS = 5 * 60_000;
 export const MAX_MENU_EMAILS = 20;
-/** The most of a selection that is looked at (the keyboard command reads no more than this either). */
-export const MAX_SELECTION_LENGTH = 10_000;
-/** A mailto: link longer than this is not handed over (no real one is). */
-export const MAX_LINK_LENGTH = 65_536;
-
-// The storage key is a plain constant: the panel reads storage without loading this module (and valibot) first.
-export { menuRequestKey } from './constants';
+// The storage key and the length limits are plain constants: the panel reads storage without loading this module
+// (and valibot) first, and the worker, which only stores requests, never loads it (constants.ts).
+export { MAX_LINK_LENGTH, MAX_SELECTION_LENGTH, menuRequestKey } from './constants';
+import { MAX_LINK_LENGTH, MAX_SELECTION_LENGTH } from './constants';
 
 /** Kinds that name addresses; `name-search` names a query; `scan` and `first-card` name nothing (the bound tab). */
 const EMAIL_KINDS = ['lookup', 'tag', 'create-lead'] as const;
