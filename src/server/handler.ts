@@ -18,6 +18,7 @@ import { toErrorInfo } from '../core/errors';
 import { IntercomHttp } from '../core/intercom/http';
 import { RateLimiter } from '../core/intercom/limiter';
 import { Lookup } from '../core/intercom/lookup';
+import { batchWithin } from '../core/intercom/lookup-batch';
 import type { Session } from '../core/session';
 import { authenticate } from './auth';
 import type { EndpointConfig } from './config';
@@ -56,7 +57,8 @@ export function createHandler(config: EndpointConfig, deps: HandlerDeps = {}): F
   const limiter = new RateLimiter();
   const http = new IntercomHttp({ baseUrl: config.apiBaseUrl, token: config.intercomToken }, limiter, deps.sleep);
   // Colleagues opening pages at the same moment share searches: addresses asked for within a few ms go together.
-  const session: Session = { http, lookup: new Lookup(http, { batchWindowMs: config.lookupBatchMs ?? DEFAULT_LOOKUP_BATCH_MS }) };
+  const batchMs = config.lookupBatchMs ?? DEFAULT_LOOKUP_BATCH_MS;
+  const session: Session = { http, lookup: new Lookup(http, batchMs > 0 ? { batch: batchWithin(batchMs) } : {}) };
   const fair = new FairScheduler({ maxInFlight: config.maxInFlight, maxQueuedPerKey: config.maxQueuedPerSub });
   const done = new IdempotencyWindow<Answer>(10_000, 24 * 60 * 60_000, now);
 

@@ -8,6 +8,7 @@ import { AppError } from '../../src/core/errors';
 import { IntercomHttp } from '../../src/core/intercom/http';
 import { RateLimiter } from '../../src/core/intercom/limiter';
 import { Lookup, MAX_CACHED_CONTACTS } from '../../src/core/intercom/lookup';
+import { batchWithin } from '../../src/core/intercom/lookup-batch';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { DEMO_EMAILS, SANDBOX_TOKEN } from '../sandbox/seed';
 
@@ -97,7 +98,7 @@ describe('lookup', () => {
     const pages = [DEMO_EMAILS.known.slice(0, 3), DEMO_EMAILS.known.slice(2, 6), [...DEMO_EMAILS.unknown]];
     const arriving = (lookup: Lookup) =>
       Promise.all(pages.map((page, i) => new Promise((r) => setTimeout(r, i * 2)).then(() => lookup.lookup(page))));
-    const [a, b, c] = await arriving(new Lookup(client(), { batchWindowMs: 25 }));
+    const [a, b, c] = await arriving(new Lookup(client(), { batch: batchWithin(25) }));
     expect(searches()).toHaveLength(1);
     expect(Object.keys({ ...a, ...b, ...c }).sort()).toEqual([...new Set(pages.flat())].sort());
     expect(Object.values(b!).every(Boolean)).toBe(true);

@@ -30,22 +30,20 @@ export interface LookupOptions {
   now?: () => number;
   ttlMs?: number;
   /**
-   * Addresses asked for within this many milliseconds are searched together. The endpoint, where many
-   * colleagues ask at once, sets a few milliseconds; the worker, with one person asking, searches at once (0).
+   * How searches leave: the endpoint, where many colleagues ask at once, joins addresses asked for within a few
+   * milliseconds (lookup-batch.ts); the worker, with one person asking, searches at once (none), and so does
+   * not carry the batching code.
    */
-  batchWindowMs?: number;
+  batch?: Batcher;
 }
 
-/** Addresses waiting for the next coalesced search. */
-interface Pending {
-  emails: Set<string>;
-  priority: Priority;
-  result: Promise<Map<string, ContactView | null>>;
-}
+/** One search of Intercom for these addresses: each one's contact, or null. */
+export type Search = (emails: string[], priority: Priority) => Promise<Map<string, ContactView | null>>;
+/** Wraps the search, e.g. to send the addresses of several lookups in one (lookup-batch.ts). */
+export type Batcher = (search: Search) => Search;
 
 export class Lookup {
   private readonly contacts = new Map<string, Entry<ContactView | null>>();
-  private pending: Pending | null = null;
   private readonly inflight = new Map<string, Promise<ContactView | null>>();
   private readonly companies = new Map<string, Entry<string | null> | Promise<string | null>>();
   private tags: Entry<Map<string, string>> | Promise<Map<string, string>> | null = null;
@@ -53,7 +51,7 @@ export class Lookup {
 
   private readonly now: () => number;
   private readonly ttlMs: number;
-  private readonly batchWindowMs: number;
+  private readonly search: Search;
 
   constructor(
     private readonly http: IntercomHttp,
@@ -61,7 +59,8 @@ export class Lookup {
   ) {
     this.now = opts.now ?? Date.now;
     this.ttlMs = opts.ttlMs ?? CACHE_TTL_MS;
-    this.batchWindowMs = opts.batchWindowMs ?? 0;
+    const search: Search = (emails, priority) => this.resolve(emails, priority);
+    this.search = opts.batch ? opts.batch(search) : search;
   }
 
   /**
@@ -74,7 +73,7 @@ export class Lookup {
     const missing = unique.filter((e) => !this.fresh(this.contacts.get(e)) && !this.inflight.has(e));
     if (missing.length) charge?.(missing.length);
     if (missing.length) {
-      const batch = this.batchWindowMs > 0 ? this.coalesce(missing, priority) : this.resolve(missing, priority);
+      const batch = this.search(missing, priority);
       for (const email of missing) {
         const one = batch.then((found) => found.get(email) ?? null);
         this.inflight.set(email, one);
@@ -132,25 +131,6 @@ export class Lookup {
 
   private fresh<T>(entry: Entry<T> | undefined): entry is Entry<T> {
     return !!entry && this.now() - entry.at < this.ttlMs;
-  }
-
-  /** Joins the addresses to the search that leaves at the end of the current window (one is opened if none). */
-  private coalesce(emails: string[], priority: Priority): Promise<Map<string, ContactView | null>> {
-    if (!this.pending) {
-      const emails = new Set<string>();
-      const pending: Pending = {
-        emails,
-        priority,
-        result: new Promise((resolve) => setTimeout(resolve, this.batchWindowMs)).then(() => {
-          if (this.pending === pending) this.pending = null;
-          return this.resolve([...emails], pending.priority);
-        }),
-      };
-      this.pending = pending;
-    }
-    for (const e of emails) this.pending.emails.add(e);
-    if (priority === 'user') this.pending.priority = 'user';
-    return this.pending.result;
   }
 
   private async resolve(emails: string[], priority: Priority): Promise<Map<string, ContactView | null>> {
