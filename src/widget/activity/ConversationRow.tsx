@@ -2,7 +2,7 @@
  * One open conversation on a contact's card: its state, assignee, tags and last part, and its quick actions
  * (reply, note, close or open, snooze, assign, tag, view). Every write goes through the worker's outbox
  * (`submitAction`); the row then shows the conversation as the worker answered it. A conversation's parts are
- * Intercom's HTML, shown only after DOMPurify has cleaned them (loaded when one is viewed).
+ * Intercom's HTML, shown only after DOMPurify has cleaned them (ConversationParts.tsx, loaded when one is viewed).
  */
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { ActionInput, ConversationDetail, ConversationSummary } from '../../protocol/actions';
@@ -42,7 +42,7 @@ export function ConversationRow({ conversation: c, onChange }: { conversation: C
   const [mode, setMode] = useState<Mode>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
-  const [detail, setDetail] = useState<{ detail: ConversationDetail; clean: (html: string) => string } | null>(null);
+  const [detail, setDetail] = useState<{ detail: ConversationDetail; Parts: typeof import('./ConversationParts').Parts } | null>(null);
   const [viewing, setViewing] = useState(false);
   const [viewError, setViewError] = useState<ErrorInfo | null>(null);
   const id = useId();
@@ -87,9 +87,9 @@ export function ConversationRow({ conversation: c, onChange }: { conversation: C
     if (viewing) return setViewing(false);
     setViewing(true);
     setViewError(null);
-    // DOMPurify is loaded only when a conversation is opened: the panel starts without it.
-    Promise.all([call('conversation/get', { id: c.id }), import('./sanitize')])
-      .then(([d, { sanitizeHtml }]) => setDetail({ detail: d, clean: sanitizeHtml }))
+    // The parts' view and DOMPurify are loaded only when a conversation is opened: the panel starts without them.
+    Promise.all([call('conversation/get', { id: c.id }), import('./ConversationParts')])
+      .then(([d, { Parts }]) => setDetail({ detail: d, Parts }))
       .catch((e: unknown) => setViewError(errorInfo(e)));
   };
 
@@ -180,29 +180,9 @@ export function ConversationRow({ conversation: c, onChange }: { conversation: C
       {error && <ErrorState error={error} />}
       {viewing && (
         <div class="conversation-detail">
-          {viewError ? <ErrorState error={viewError} onRetry={() => { setViewing(false); setTimeout(view); }} /> : !detail ? <Skeleton rows={1} /> : <Parts detail={detail.detail} clean={detail.clean} />}
+          {viewError ? <ErrorState error={viewError} onRetry={() => { setViewing(false); setTimeout(view); }} /> : !detail ? <Skeleton rows={1} /> : <detail.Parts detail={detail.detail} />}
         </div>
       )}
     </li>
-  );
-}
-
-function Parts({ detail, clean }: { detail: ConversationDetail; clean: (html: string) => string }) {
-  const parts = detail.parts.filter((p) => p.body.trim());
-  if (!parts.length) return <p class="muted">{t('noParts')}</p>;
-  return (
-    <ol class="parts" aria-label={t('conversationParts')}>
-      {parts.map((p) => (
-        <li key={p.id} class="part">
-          <p class="part-meta">
-            <strong>{p.author || t('unknownAuthor')}</strong>
-            {p.partType === 'note' && <span class="badge badge-state">{t('partNote')}</span>}
-            {p.createdAt !== null && <span class="muted">{relativeTime(p.createdAt)}</span>}
-          </p>
-          {/* Cleaned by DOMPurify: no scripts, handlers or javascript: links survive. */}
-          <div class="part-body" dangerouslySetInnerHTML={{ __html: clean(p.body) }} />
-        </li>
-      ))}
-    </ol>
   );
 }
