@@ -3,8 +3,10 @@
  * Every catalogue beside English (issue 12): exactly English's keys, the same placeholders with the same
  * contents, every placeholder English uses also used, and no message left in English by mistake (ALLOWED lists
  * what really is the same in that language: brand names, key names, symbols, loanwords Intercom itself uses).
- * A message that carries a count comes in plural forms, `key_<category>`: each language has exactly the
- * categories Intl.PluralRules gives it (English one/other, French one/many/other, Japanese and Thai other…).
+ * A message that carries a count comes in plural forms, `key_<category>`. Every catalogue carries the same
+ * forms (the categories any of our languages uses: one, many, other), so the keys stay exactly English's;
+ * each language words the categories Intl.PluralRules gives it (English one/other, French one/many/other,
+ * Japanese and Thai other…), and a form its language never selects says exactly what its `_other` says.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,6 +56,9 @@ const shape = (cat: Catalogue) => {
 /** English's entry a key of this language corresponds to (a plural form: English's `_other`). */
 const englishOf = (key: string) => en[key] ?? (pluralForm(key) ? en[`${pluralForm(key)!.base}_other`] : undefined);
 const categoriesOf = (lang: string) => [...new Intl.PluralRules(lang).resolvedOptions().pluralCategories].sort();
+/** The forms every catalogue carries: the categories any of our languages uses. */
+const LANGS = ['en', ...fs.readdirSync(DIR).filter((l) => l !== 'en')];
+const ALL_FORMS = [...new Set(LANGS.flatMap(categoriesOf))].sort();
 
 const used = (message: string) => [...message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()).sort();
 
@@ -66,16 +71,23 @@ describe('catalogues', () => {
     expect([...pluralBases].sort()).toEqual(
       ['andMore', 'bulkCancelledCount', 'bulkCountDone', 'bulkCountFailed', 'count', 'embedWaiting', 'err_rate_limited', 'qa_metadataFull'],
     );
-    for (const categories of Object.values(shape(en).plurals)) expect(categories).toEqual(categoriesOf('en'));
+    expect(ALL_FORMS).toEqual(['many', 'one', 'other']);
+    for (const categories of Object.values(shape(en).plurals)) expect(categories).toEqual(ALL_FORMS);
   });
 
   describe.each(others)('%s', (lang) => {
     const cat = read(lang);
-    it('has exactly the keys of English, and each plural message in exactly the forms its language has', () => {
+    it('has exactly the keys of English, and a form its language never selects says what _other says', () => {
+      expect(Object.keys(cat).sort()).toEqual(Object.keys(en).sort());
       const mine = shape(cat);
-      expect(mine.plain).toEqual(shape(en).plain);
       expect(Object.keys(mine.plurals).sort()).toEqual([...pluralBases].sort());
-      for (const [base, categories] of Object.entries(mine.plurals)) expect(categories, `${lang}.${base}`).toEqual(categoriesOf(lang));
+      for (const [base, categories] of Object.entries(mine.plurals)) {
+        expect(categories, `${lang}.${base}`).toEqual(ALL_FORMS);
+        expect(categories, `${lang}.${base}`).toEqual(expect.arrayContaining(categoriesOf(lang)));
+        for (const unused of categories.filter((c) => !categoriesOf(lang).includes(c))) {
+          expect(cat[`${base}_${unused}`]!.message, `${lang}.${base}_${unused}`).toBe(cat[`${base}_other`]!.message);
+        }
+      }
       expect(CATEGORIES).toEqual(expect.arrayContaining(categoriesOf(lang)));
     });
     it('keeps every placeholder, with the same contents, and uses each one English uses', () => {
