@@ -55,7 +55,7 @@ const shape = (cat: Catalogue) => {
 };
 /** English's entry a key of this language corresponds to (a plural form: English's `_other`). */
 const englishOf = (key: string) => en[key] ?? (pluralForm(key) ? en[`${pluralForm(key)!.base}_other`] : undefined);
-const categoriesOf = (lang: string) => [...new Intl.PluralRules(lang).resolvedOptions().pluralCategories].sort();
+const categoriesOf = (lang: string): string[] => [...new Intl.PluralRules(lang).resolvedOptions().pluralCategories].sort();
 /** The forms every catalogue carries: the categories any of our languages uses. */
 const LANGS = ['en', ...fs.readdirSync(DIR).filter((l) => l !== 'en')];
 const ALL_FORMS = [...new Set(LANGS.flatMap(categoriesOf))].sort();
