@@ -78,16 +78,24 @@ export function ContactActivity({ contact }: { contact: ContactView }) {
 }
 
 function TicketRow({ ticket }: { ticket: TicketSummary }) {
-  const title = ticket.title || (ticket.ticketId ? t('ticketNumber', ticket.ticketId) : t('ticketUntitled'));
   return (
     <li class="activity-row">
-      <a href={ticket.url} target="_blank" rel="noopener noreferrer" class="activity-title" dir="auto">
-        {title}
+      <TicketHeading ticket={ticket} />
+    </li>
+  );
+}
+
+/** A ticket's title (a link into Intercom), type and state: the card's rows and History's (`titleId` names the link). */
+export function TicketHeading({ ticket, titleId }: { ticket: TicketSummary; titleId?: string }) {
+  return (
+    <>
+      <a id={titleId} href={ticket.url} target="_blank" rel="noopener noreferrer" class="activity-title" dir="auto">
+        {ticket.title || (ticket.ticketId ? t('ticketNumber', ticket.ticketId) : t('ticketUntitled'))}
       </a>
       <span class="activity-meta">
         {ticket.typeName && <span>{ticket.typeName}</span>}
         {ticket.state && <span class="badge badge-state">{ticket.state}</span>}
       </span>
-    </li>
+    </>
   );
 }

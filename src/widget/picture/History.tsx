@@ -9,6 +9,7 @@ import type { ConversationSummary, TicketSummary } from '../../protocol/actions'
 import { errorInfo } from '../../protocol/client';
 import type { ConversationFilter, EventView, NoteView, TicketDetail } from '../../protocol/picture';
 import type { ContactView, ErrorInfo } from '../../protocol/schemas';
+import { TicketHeading } from '../activity/ContactActivity';
 import { ConversationRow } from '../activity/ConversationRow';
 import { dateTimeText, relativeTime } from '../format';
 import { useCall } from '../host';
@@ -171,7 +172,6 @@ function TicketItem({ ticket }: { ticket: TicketSummary }) {
   const [detail, setDetail] = useState<TicketDetail | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const id = useId();
-  const title = ticket.title || (ticket.ticketId ? t('ticketNumber', ticket.ticketId) : t('ticketUntitled'));
   const load = () => {
     setError(null);
     call('ticket/get', { id: ticket.id })
@@ -184,13 +184,7 @@ function TicketItem({ ticket }: { ticket: TicketSummary }) {
   };
   return (
     <li class="activity-row" aria-labelledby={`${id}-title`}>
-      <a id={`${id}-title`} href={ticket.url} target="_blank" rel="noopener noreferrer" class="activity-title" dir="auto">
-        {title}
-      </a>
-      <span class="activity-meta">
-        {ticket.typeName && <span>{ticket.typeName}</span>}
-        {ticket.state && <span class="badge badge-state">{ticket.state}</span>}
-      </span>
+      <TicketHeading ticket={ticket} titleId={`${id}-title`} />
       <span class="activity-actions">
         <button type="button" class="btn btn-small" aria-expanded={open} aria-controls={`${id}-detail`} aria-describedby={`${id}-title`} onClick={toggle}>
           {t('ticketDetails')}
