@@ -19,25 +19,28 @@ const LABEL_RE = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?$/u;
 const TLD_RE = /^(?:\p{L}[\p{L}\p{M}]+|xn--[a-z0-9-]+)$/u;
 /** First domain label of retina image names: `logo@2x.png`. */
 const RETINA_RE = /^\d+(?:\.\d+)?x$/;
-/** "TLDs" that are really file extensions: `icon@2x.png`, `app@1.2.js`. */
-const FILE_EXTENSIONS = new Set([
-  'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif', 'ico', 'bmp',
-  'css', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'map', 'json',
-]);
-/** Names of hosts that are not on the public Internet. */
-const PRIVATE_TLDS = new Set(['localhost', 'local', 'localdomain', 'internal', 'invalid', 'lan', 'intranet', 'corp', 'home', 'arpa']);
+/**
+ * A set of words written as one string: in the content script a list of string literals costs far more (its size
+ * counts, and gzip compresses one run of words better).
+ */
+export const words = (list: string): Set<string> => new Set(list.split(' '));
+/**
+ * "TLDs" that are really file extensions (`icon@2x.png`, `app@1.2.js`), then names of hosts that are not on the
+ * public Internet: none ends a plausible address.
+ */
+const NOT_TLDS = words('png jpg jpeg gif svg webp avif ico bmp css js mjs cjs ts tsx jsx map json localhost local localdomain internal invalid lan intranet corp home arpa');
 /** Characters stripped from the start / end of a candidate. */
-const OPENERS = new Set([...`"'\`([{<«‹“‘„,;:`]);
-const CLOSERS = new Set([...`"'\`)]}>»›”’.,;:!?`]);
+const OPENERS = `"'\`([{<«‹“‘„,;:`;
+const CLOSERS = `"'\`)]}>»›”’.,;:!?`;
 export const INVISIBLE_RE = /[\s\u200b-\u200d\u2060\ufeff]/;
-const WORDLIKE_RE = /[\p{L}\p{N}\p{M}]/u;
 /** Scripts written without spaces: an address glued to them starts (or ends) where the Latin part does. */
 const UNSPACED_RE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
 const ASCII_ALNUM_RE = /[a-z0-9]/i;
 const CONTROL_RE = /[\p{Cc}\p{Cf}]/gu;
-const LETTER_RE = /\p{L}/u;
+export const LETTER_RE = /\p{L}/u;
 
-const isJunk = (ch: string, set: Set<string>): boolean => set.has(ch) || INVISIBLE_RE.test(ch);
+/** `ch` (one character, never '') is one of `chars` or invisible. */
+const isJunk = (ch: string, chars: string): boolean => chars.includes(ch) || INVISIBLE_RE.test(ch);
 
 /** The one canonical form of an address (or of a part of one), shared with the worker's EmailSchema. */
 export const canonical = canonicalEmail;
@@ -66,33 +69,22 @@ export function normalizeEmail(raw: string): string | null {
 
 function isPlausibleDomain(domain: string): boolean {
   const labels = domain.split('.');
-  const first = labels[0];
-  const tld = labels[labels.length - 1];
-  if (labels.length < 2 || first === undefined || tld === undefined) return false;
-  if (!TLD_RE.test(tld) || FILE_EXTENSIONS.has(tld) || PRIVATE_TLDS.has(tld) || RETINA_RE.test(first)) return false;
+  const tld = labels[labels.length - 1]!;
+  if (labels.length < 2 || !TLD_RE.test(tld) || NOT_TLDS.has(tld) || RETINA_RE.test(labels[0]!)) return false;
   if (RETINA_RE.test(labels.slice(0, 2).join('.'))) return false; // sprite@1.5x.jpg
   return labels.every((label) => label.length <= MAX_LABEL && LABEL_RE.test(label));
 }
 
-const isNonAsciiWord = (ch: string): boolean => ch > '\x7f' && WORDLIKE_RE.test(ch);
+// Free text uses a narrower local-part alphabet than normalizeEmail accepts, so `?email=bob@x.com` or
+// `/path/bob@x.com` yield `bob@x.com`: ASCII letters and digits, `._+-'`, and any letter, digit or mark (the ASCII
+// ones of \p{L}\p{N} are the letters and digits). A domain takes letters, digits, marks, `.` and `-`.
+export const LOCAL_CHAR_RE = /[._+'\p{L}\p{N}\p{M}-]/u;
+export const DOMAIN_CHAR_RE = /[.\p{L}\p{N}\p{M}-]/u;
 
-// Free text uses a narrower local-part alphabet than normalizeEmail accepts,
-// so `?email=bob@x.com` or `/path/bob@x.com` yield `bob@x.com`.
-export const isLocalChar = (ch: string): boolean => {
-  const c = ch.charCodeAt(0);
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ||
-    c === 46 /* . */ || c === 95 /* _ */ || c === 43 /* + */ || c === 45 /* - */ || c === 39 /* ' */ ||
-    isNonAsciiWord(ch);
-};
-export const isDomainChar = (ch: string): boolean => {
-  const c = ch.charCodeAt(0);
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 45 || isNonAsciiWord(ch);
-};
-
-/** Where the local part ending before `at` starts; never left of `floor`. */
-export function localStart(text: string, at: number, floor: number): number {
+/** Where the local part ending before `at` starts; never left of `floor`. `local`: which characters it takes. */
+export function localStart(text: string, at: number, floor: number, local: RegExp = LOCAL_CHAR_RE): number {
   let start = at;
-  while (start > floor && isLocalChar(text.charAt(start - 1))) {
+  while (start > floor && local.test(text.charAt(start - 1))) {
     // `联系我们bob@x.com`: the address is the Latin part.
     if (text.charCodeAt(start - 1) > 0x2e7f && UNSPACED_RE.test(text.charAt(start - 1)) && ASCII_ALNUM_RE.test(text.charAt(start))) break;
     start--;
@@ -104,7 +96,7 @@ export function localStart(text: string, at: number, floor: number): number {
 /** Where the domain starting at `from` ends. */
 export function domainEnd(text: string, from: number): number {
   let end = from;
-  while (end < text.length && isDomainChar(text.charAt(end))) {
+  while (end < text.length && DOMAIN_CHAR_RE.test(text.charAt(end))) {
     if (text.charCodeAt(end) > 0x2e7f && UNSPACED_RE.test(text.charAt(end)) && ASCII_ALNUM_RE.test(text.charAt(end - 1))) break;
     end++;
   }

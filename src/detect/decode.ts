@@ -3,39 +3,36 @@
  * `name at domain dot com`, and Cloudflare's email protection. Pure: no DOM, no chrome APIs. Linear time
  * (the regexes only use bounded quantifiers).
  */
-import { INVISIBLE_RE, isDomainChar, isLocalChar, localStart, normalizeEmail } from './address';
+import { INVISIBLE_RE, localStart, normalizeEmail, words } from './address';
 
+/** `[word]`, `(word)`, `{word}`, full-width `［word］`/`（word）`, with up to three spaces inside: `open + words + close`. */
+const OPEN = String.raw`[[({［（]\s{0,3}(`;
+const CLOSE = String.raw`)\s{0,3}[\])}］）]`;
+/** The `@` spelled in brackets: `[at]`, `(at)`, `{at}`, `[@]`, German `[ät]`, French `(arobase)`, Japanese `（アットマーク）`, Persian `[اَت]`/`[ات]`, Thai `(แอท)`. */
+const BRACKETED_AT = `${OPEN}at|@|ät|arobase|アットマーク|اَ?ت|แอท${CLOSE}`;
 /**
- * The `@` spelled out. 1: in brackets — `[at]`, `(at)`, `{at}`, `[@]`, German `[ät]`, French `(arobase)`, Japanese
- * `（アットマーク）`, Persian `[اَت]`/`[ات]`, Thai `(แอท)`; 2: the bare word `at` or `arobase`; 3: bare `アットマーク` or
- * `แอท`, which no Latin word contains; 4: ` @ ` with a space each side; 5: the full-width `＠`.
+ * The `@` spelled out. 1: in brackets; 2: the bare word `at` or `arobase`; 3: bare `アットマーク` or `แอท`, which no
+ * Latin word contains; 4: ` @ ` with a space each side; 5 (no group): the full-width `＠`.
  */
-const AT_RE =
-  /[[({［（]\s{0,3}(at|@|ät|arobase|アットマーク|اَ?ت|แอท)\s{0,3}[\])}］）]|(?<![\p{L}\p{N}])(at|arobase)(?![\p{L}\p{N}])|(アットマーク|แอท)|(?<=\s)(@)(?=\s)|＠/giu;
+const AT_RE = new RegExp(`${BRACKETED_AT}|(?<![\\p{L}\\p{N}])(at|arobase)(?![\\p{L}\\p{N}])|(アットマーク|แอท)|(?<=\\s)(@)(?=\\s)|＠`, 'giu');
 /**
  * Between domain labels: `.`, a dot word in brackets (`[dot]`, `(punkt)`, `[point]`, `(ドット)`, `[دات]`, `[نقطه]`,
  * `(ดอท)`, `[.]`), a spaced word (` dot `, ` punkt `, ` point `), `ドット`/`ดอท`, or the full-width `．`.
  */
-const DOT_RE = /\s{0,3}[[({［（]\s{0,3}(dot|punkt|point|ドット|ดอท|دات|نقطه|\.)\s{0,3}[\])}］）]\s{0,3}|\s{1,3}(dot|punkt|point)\s{1,3}|\s{0,3}(ドット|ดอท)\s{0,3}|(．)|\./iy;
+const DOT_RE = new RegExp(String.raw`\s{0,3}${OPEN}dot|punkt|point|ドット|ดอท|دات|نقطه|\.${CLOSE}\s{0,3}|\s{1,3}(dot|punkt|point)\s{1,3}|\s{0,3}(ドット|ดอท)\s{0,3}|(．)|\.`, 'iy');
 const MAX_LABELS = 10;
 /** A spelled-out dot after a bare marker counts only before a country code or one of these: `meet at noon dot the office` does not. */
-const COMMON_TLDS = new Set(['com', 'org', 'net', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'io', 'dev', 'app', 'ai', 'me']);
+const COMMON_TLDS = words('com org net edu gov mil int info biz io dev app ai me');
+/**
+ * Any marker an obfuscated address needs, or `mailto:`, in one test; no alternative starts with a space (` dot ` is
+ * `dot` between spaces), so the engine skips ahead between the few characters that can start one.
+ */
+const MARKERS = `${BRACKETED_AT}|(?<=\\s)dot(?=\\s)|(?<=\\s)@(?=\\s)|arobase|アットマーク|แอท|＠`;
+export const MARKER_RE = new RegExp(`${MARKERS}|mailto:`, 'i');
 /** Cheap test first: most text has none of the markers an obfuscated address needs. */
-export const MAYBE_OBFUSCATED_RE = /[[({［（]\s{0,3}(?:at|@|ät|arobase|アットマーク|اَ?ت|แอท)\s{0,3}[\])}］）]|\sdot\s|arobase|アットマーク|แอท|＠|\s@\s/i;
+const MAYBE_OBFUSCATED_RE = new RegExp(MARKERS, 'i');
 /** ` @ ` counts only after words that say an address follows (`Email: ana @ example.com`), on the same line. */
 const SPACED_CUE_RE = /(?:e-?mail|courriel|contact|write|kontakt|メール)[^\n.!?@]{0,30}$/i;
-
-/** How one spelling of `@` reads the address around it. */
-interface Marker {
-  /** Which characters the local part and labels take: any (as plain text), ASCII only, or ASCII and full-width forms. */
-  chars: 'any' | 'ascii' | 'wide';
-  /** The dots it takes besides `.`: `w` a dot word (in brackets or spaced), `s` only the English ` dot `, `n` none. */
-  dots: 'w' | 's' | 'n';
-  /** A spelled-out dot is required (the bare English `at`). */
-  needsSpelled?: boolean;
-  /** A spelled-out dot needs a country code or common TLD after it. */
-  tldRule: boolean;
-}
 
 export interface Obfuscated {
   email: string;
@@ -45,32 +42,30 @@ export interface Obfuscated {
 
 /** Skips up to three spaces from `i` in direction `dir`. */
 function skipSpaces(text: string, i: number, dir: 1 | -1): number {
-  let n = 0;
-  while (n < 3 && INVISIBLE_RE.test(text.charAt(dir === 1 ? i : i - 1))) {
-    i += dir;
-    n++;
-  }
+  for (let n = 0; n < 3 && INVISIBLE_RE.test(text.charAt(dir === 1 ? i : i - 1)); n++) i += dir;
   return i;
 }
 
-const isWide = (c: number): boolean => c >= 0xff01 && c <= 0xff5e;
-/** A character of a label in the marker's alphabet (never a dot). */
-function labelChar(ch: string, chars: Marker['chars']): boolean {
-  if (chars === 'any') return isDomainChar(ch) && ch !== '.';
-  const c = ch.charCodeAt(0);
-  const ascii = /[a-z0-9-]/i.test(ch);
-  return chars === 'ascii' ? ascii : ascii || (isWide(c) && /[０-９Ａ-Ｚａ-ｚ－]/.test(ch));
-}
+/**
+ * The alphabets a marker reads the address around it in: as plain text (0), ASCII only (1), or ASCII and the
+ * full-width forms (2) — a label's characters (never a dot), then a local part's.
+ */
+const LABEL_CHARS = [/[\p{L}\p{N}\p{M}-]/u, /[a-z0-9-]/i, /[a-z0-9０-９Ａ-Ｚａ-ｚ－-]/i];
+const LOCAL_CHARS = [undefined, /[\w.+'-]/, /[\w.+'０-９Ａ-Ｚａ-ｚ-]/];
 
-/** The domain after `from`, labels joined by dots in the spellings the marker takes; `spelled`: a dot was a word. */
-function readDomain(text: string, from: number, m: Marker): { labels: string[]; end: number; spelled: boolean } | null {
+/**
+ * The domain after `from`, labels joined by dots in the spellings the marker takes (`dots`: `w` a dot word in
+ * brackets or spaced, `s` only the English ` dot `, `n` none but the full-width `．`, and that only with the
+ * full-width alphabet); `spelled`: a dot was a word.
+ */
+function readDomain(text: string, from: number, chars: number, dots: string): { labels: string[]; end: number; spelled: boolean } | null {
   const labels: string[] = [];
   let spelled = false;
   let i = from;
   let end = from;
   while (labels.length < MAX_LABELS) {
     let j = i;
-    while (j < text.length && labelChar(text.charAt(j), m.chars)) j++;
+    while (j < text.length && LABEL_CHARS[chars]!.test(text.charAt(j))) j++;
     if (j === i) break;
     labels.push(text.slice(i, j));
     end = j;
@@ -80,7 +75,7 @@ function readDomain(text: string, from: number, m: Marker): { labels: string[]; 
     const word = (dot[1] ?? dot[2] ?? dot[3] ?? dot[4])?.toLowerCase();
     if (word !== undefined && word !== '.') {
       // A word the marker does not take ends the address before it.
-      if (m.dots === 'n' ? word !== '．' || m.chars !== 'wide' : m.dots === 's' && word !== 'dot') break;
+      if (dots === 'n' ? word !== '．' || chars !== 2 : dots === 's' && word !== 'dot') break;
       if (word !== '．') spelled = true;
     }
     i = DOT_RE.lastIndex;
@@ -88,62 +83,38 @@ function readDomain(text: string, from: number, m: Marker): { labels: string[]; 
   return labels.length < 2 ? null : { labels, end, spelled };
 }
 
-/** Where the local part ending before `at` starts in the marker's alphabet; never left of `floor`. */
-function localFrom(text: string, at: number, floor: number, chars: Marker['chars']): number {
-  if (chars === 'any') return localStart(text, at, floor);
-  let start = at;
-  for (; start > floor; start--) {
-    const ch = text.charAt(start - 1);
-    if (!isLocalChar(ch) || (ch > '\x7f' && (chars === 'ascii' || !isWide(ch.charCodeAt(0))))) break;
-  }
-  while (start < at && text.charAt(start) === '.') start++;
-  return start;
-}
-
-const NON_LATIN = /[^a-zä@]/i;
-
 /** Obfuscated addresses in `text`, in order. A bare `at` counts only with a spelled-out `dot` after it. */
 export function findObfuscated(text: string): Obfuscated[] {
   const out: Obfuscated[] = [];
   if (!MAYBE_OBFUSCATED_RE.test(text)) return out;
   let floor = 0;
   AT_RE.lastIndex = 0;
-  for (let m = AT_RE.exec(text); m; m = AT_RE.exec(text)) {
+  for (let m; (m = AT_RE.exec(text)); ) {
+    // Which spelling (a group of AT_RE; -1: `＠`), and the alphabet it reads the address in.
+    const group = m.findIndex((g, i) => i && g);
+    const word = m[group]?.toLowerCase();
     let before = m.index;
-    let after = m.index + m[0].length;
-    let marker: Marker;
-    if (m[1] !== undefined) {
-      marker = NON_LATIN.test(m[1]) ? { chars: 'ascii', dots: 'w', tldRule: false } : { chars: 'any', dots: 'w', tldRule: false };
-      before = skipSpaces(text, before, -1);
-      after = skipSpaces(text, after, 1);
-    } else if (m[2] !== undefined) {
-      // A bare word needs a space each side: `ana at example dot com`.
+    let after = before + m[0].length;
+    const chars = group === 1 ? +/[^a-zä@]/.test(word!) : group === 2 ? 0 : group < 0 ? 2 : 1;
+    if (group === 2 || group === 4) {
+      // A bare word needs a space each side: `ana at example dot com` (` @ ` has them).
       if (!INVISIBLE_RE.test(text.charAt(before - 1)) || !INVISIBLE_RE.test(text.charAt(after))) continue;
       before--;
       after++;
-      const at = m[2].toLowerCase() === 'at';
-      marker = { chars: 'any', dots: at ? 's' : 'w', needsSpelled: at, tldRule: true };
-    } else if (m[3] !== undefined) {
-      marker = { chars: 'ascii', dots: 'w', tldRule: true };
+    } else if (group > 0) {
       before = skipSpaces(text, before, -1);
       after = skipSpaces(text, after, 1);
-    } else if (m[4] !== undefined) {
-      marker = { chars: 'ascii', dots: 'n', tldRule: true };
-      before--;
-      after++;
-    } else {
-      marker = { chars: 'wide', dots: 'n', tldRule: false };
     }
-    const start = localFrom(text, before, floor, marker.chars);
-    const domain = start === before ? null : readDomain(text, after, marker);
+    const start = localStart(text, before, floor, LOCAL_CHARS[chars]);
+    const domain = start === before ? null : readDomain(text, after, chars, group === 4 || group < 0 ? 'n' : word === 'at' && group === 2 ? 's' : 'w');
     if (!domain) continue;
     const tld = domain.labels[domain.labels.length - 1]!.toLowerCase();
-    const tldOk = tld.length === 2 || COMMON_TLDS.has(tld);
-    if (marker.needsSpelled && !domain.spelled) continue;
-    if (marker.tldRule && (domain.spelled || marker.dots === 'n') && !tldOk) continue;
-    if (m[4] !== undefined && !SPACED_CUE_RE.test(text.slice(Math.max(floor, start - 40), start))) continue;
+    // The bare `at` needs a spelled-out dot; after a bare marker a spelled dot (or the bare ` @ `) needs a country code or common TLD.
+    if (word === 'at' && group === 2 && !domain.spelled) continue;
+    if (group > 1 && (domain.spelled || group === 4) && tld.length !== 2 && !COMMON_TLDS.has(tld)) continue;
+    if (group === 4 && !SPACED_CUE_RE.test(text.slice(Math.max(floor, start - 40), start))) continue;
     let raw = `${text.slice(start, before)}@${domain.labels.join('.')}`;
-    if (marker.chars === 'wide') raw = raw.normalize('NFKC');
+    if (chars === 2) raw = raw.normalize('NFKC');
     const email = normalizeEmail(raw);
     if (email === null) continue;
     out.push({ email, start, end: domain.end });

@@ -5,8 +5,8 @@
  * Everything here runs in time linear in the input; there is no regex that can backtrack over unbounded
  * input (the few regexes used only see strings already length-checked, or use bounded quantifiers).
  */
-import { canonical, cleanName, domainEnd, INVISIBLE_RE, localStart, MAX_NAME, normalizeEmail } from './address';
-import { cloudflareMailto, decodeCloudflare, findObfuscated, MAYBE_OBFUSCATED_RE } from './decode';
+import { canonical, cleanName, domainEnd, INVISIBLE_RE, LETTER_RE, localStart, MAX_NAME, normalizeEmail, words } from './address';
+import { cloudflareMailto, decodeCloudflare, findObfuscated, MARKER_RE } from './decode';
 
 export { canonical, cleanName, decodeCloudflare, MAX_NAME, normalizeEmail };
 
@@ -20,32 +20,28 @@ export interface Found {
 }
 
 const MAILTO = 'mailto:';
-const RECIPIENT_KEYS = new Set(['to', 'cc', 'bcc']);
 /** Where a display name before `<address>` stops at the latest. */
-const NAME_STOP = new Set([...'\n,;:|()[]{}<>']);
-const LETTER_RE = /\p{L}/u;
-const FIRST_LETTER_RE = /\p{L}/u;
+const NAME_STOP = '\n,;:|()[]{}<>';
 const QUOTES: Record<string, string> = { '"': '"', '”': '“', "'": "'" };
 
-/** Ordered, de-duplicated, capped set of addresses; a later name fills in a missing one. */
-class Collector {
-  private readonly found = new Map<string, Found>();
-  constructor(private readonly limit: number) {}
-  get full(): boolean {
-    return this.found.size >= this.limit;
-  }
-  add(email: string | null, name?: string | null): void {
+type Add = (email: string | null, name?: string | null) => void;
+
+/**
+ * An ordered, de-duplicated, capped set of addresses (a later name fills in a missing one): what adds to it, and
+ * the map it fills (its values are the list). A closure, not a class: the content script's size counts.
+ */
+function collector(limit: number): [Add, Map<string, Found>] {
+  const found = new Map<string, Found>();
+  const add: Add = (email, name) => {
     if (email === null) return;
-    const had = this.found.get(email);
+    const had = found.get(email);
     if (had) {
       if (name && !had.name) had.name = name;
-    } else if (!this.full) {
-      this.found.set(email, name ? { email, name } : { email });
+    } else if (found.size < limit) {
+      found.set(email, name ? { email, name } : { email });
     }
-  }
-  list(): Found[] {
-    return [...this.found.values()];
-  }
+  };
+  return [add, found];
 }
 
 /** The address around the `@` at index `at`; never looks left of `floor`. */
@@ -65,9 +61,9 @@ const skipBack = (text: string, i: number, floor: number): number => {
 
 /** The name of `Name <address>` or `"Name" <address>`, the address spanning [start, end). */
 function nameBefore(text: string, start: number, end: number, floor: number): string | null {
-  let open = skipBack(text, start, floor);
+  const open = skipBack(text, start, floor);
   let close = end;
-  while (close < text.length && INVISIBLE_RE.test(text.charAt(close))) close++;
+  while (INVISIBLE_RE.test(text.charAt(close))) close++;
   if (text.charAt(open - 1) !== '<' || text.charAt(close) !== '>') return null;
   const nameEnd = skipBack(text, open - 1, floor);
   const quote = QUOTES[text.charAt(nameEnd - 1)];
@@ -78,7 +74,7 @@ function nameBefore(text: string, start: number, end: number, floor: number): st
     if (from < floor || nameEnd - from > MAX_NAME + 2) return null;
     return cleanName(text.slice(from + 1, nameEnd - 1));
   }
-  while (from > floor && nameEnd - from <= MAX_NAME && !NAME_STOP.has(text.charAt(from - 1)) && !sentenceEndsAt(text, from - 1)) from--;
+  while (from > floor && nameEnd - from <= MAX_NAME && !NAME_STOP.includes(text.charAt(from - 1)) && !sentenceEndsAt(text, from - 1)) from--;
   // A run of text longer than any name is a sentence, not a name.
   if (nameEnd - from > MAX_NAME) return null;
   const name = cleanName(text.slice(from, nameEnd));
@@ -94,14 +90,13 @@ function sentenceEndsAt(text: string, space: number): boolean {
 }
 
 /** Words particles of surnames may start lower-case; any other cased word of a name starts upper-case. */
-const PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'du', 'di', 'del', 'della', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'bin', 'al', 'el', 'y', 'e']);
+const PARTICLES = words('de da das do dos du di del della la le van von der den ter bin al el y e');
 const MAX_NAME_WORDS = 6;
 
 function looksLikeName(name: string): boolean {
-  const words = name.split(' ');
-  if (words.length > MAX_NAME_WORDS) return false;
-  return words.every((word) => {
-    const first = FIRST_LETTER_RE.exec(word)?.[0];
+  const list = name.split(' ');
+  return list.length <= MAX_NAME_WORDS && list.every((word) => {
+    const first = LETTER_RE.exec(word)?.[0];
     return !first || first === first.toUpperCase() || PARTICLES.has(word.toLowerCase());
   });
 }
@@ -114,7 +109,7 @@ const isMailtoEnd = (ch: string): boolean => INVISIBLE_RE.test(ch) || `"'\`<>`.i
  * each with its display name when the text gives one. Linear time.
  */
 export function extractFound(text: string, limit: number = MAX_EMAILS): Found[] {
-  const out = new Collector(limit);
+  const [add, found] = collector(limit);
   const mailtoRe = /mailto:/gi;
   const nextMailto = (from: number): number => {
     mailtoRe.lastIndex = from;
@@ -123,24 +118,24 @@ export function extractFound(text: string, limit: number = MAX_EMAILS): Found[] 
   let mailto = nextMailto(0);
   let at = text.indexOf('@');
   let floor = 0; // left boundary for the next local part
-  while (!out.full && (at !== -1 || mailto !== -1)) {
+  while (found.size < limit && (at !== -1 || mailto !== -1)) {
     if (mailto !== -1 && (at === -1 || mailto < at)) {
       let end = mailto + MAILTO.length;
       while (end < text.length && !isMailtoEnd(text.charAt(end))) end++;
-      for (const f of foundInMailto(text.slice(mailto, end), limit)) out.add(f.email, f.name);
+      for (const f of foundInMailto(text.slice(mailto, end), limit)) add(f.email, f.name);
       floor = end;
       mailto = nextMailto(end);
       at = text.indexOf('@', end);
     } else {
-      const found = addressAt(text, at, floor);
-      if (found) out.add(found.email, nameBefore(text, found.start, found.end, floor));
+      const f = addressAt(text, at, floor);
+      if (f) add(f.email, nameBefore(text, f.start, f.end, floor));
       floor = at + 1;
       at = text.indexOf('@', at + 1);
     }
   }
-  for (const o of findObfuscated(text)) out.add(o.email);
-  if (VCARD_RE.test(text)) vcardNames(text, out);
-  return out.list();
+  for (const o of findObfuscated(text)) add(o.email);
+  if (VCARD_RE.test(text)) vcardNames(text, add);
+  return [...found.values()];
 }
 
 const VCARD_RE = /BEGIN:VCARD/i;
@@ -148,13 +143,13 @@ const VCARD_FN_RE = /^(?:[\w-]{1,20}\.)?FN(?:;[^:\n]{0,200})?:(.{1,500})$/im;
 const VCARD_EMAIL_RE = /^(?:[\w-]{1,20}\.)?EMAIL(?:;[^:\n]{0,200})?:(.{1,300})$/gim;
 
 /** A vCard pasted as text (`BEGIN:VCARD … FN:Ana Lima … EMAIL;TYPE=work:ana@x.com … END:VCARD`): its FN names its addresses. */
-function vcardNames(text: string, out: Collector): void {
+function vcardNames(text: string, add: Add): void {
   const upper = text.toUpperCase();
   for (let begin = upper.indexOf('BEGIN:VCARD'); begin !== -1; ) {
     const end = upper.indexOf('END:VCARD', begin);
     const card = text.slice(begin, end === -1 ? text.length : end);
     const name = cleanName(VCARD_FN_RE.exec(card)?.[1]?.replace(/\\([,;])/g, '$1') ?? '');
-    for (const m of card.matchAll(VCARD_EMAIL_RE)) out.add(normalizeEmail(m[1]!), name);
+    for (const m of card.matchAll(VCARD_EMAIL_RE)) add(normalizeEmail(m[1]!), name);
     begin = end === -1 ? -1 : upper.indexOf('BEGIN:VCARD', end);
   }
 }
@@ -178,12 +173,6 @@ export function addressSpans(text: string): Array<{ email: string; start: number
 export function mayHoldAddress(text: string): boolean {
   return text.includes('@') || MARKER_RE.test(text);
 }
-
-/**
- * An obfuscation marker or `mailto:`, in one test; no alternative starts with a space (` dot ` is `dot` between
- * spaces), so the engine skips ahead between the few characters that can start one.
- */
-const MARKER_RE = /[[({［（]\s{0,3}(?:at|@|ät|arobase|アットマーク|اَ?ت|แอท)\s{0,3}[\])}］）]|(?<=\s)dot(?=\s)|(?<=\s)@(?=\s)|arobase|アットマーク|แอท|＠|mailto:/i;
 
 /**
  * Cheap test of one text node, before any work on the text around it: an `@` that may start an address (not the
@@ -232,21 +221,21 @@ export function foundInMailto(href: string, limit: number = MAX_EMAILS): Found[]
   if (q !== -1) {
     for (const pair of body.slice(q + 1).split('&')) {
       const eq = pair.indexOf('=');
-      if (eq !== -1 && RECIPIENT_KEYS.has(percentDecode(pair.slice(0, eq)).toLowerCase())) {
+      if (eq !== -1 && /^(?:to|cc|bcc)$/i.test(percentDecode(pair.slice(0, eq)))) {
         fields.push(pair.slice(eq + 1));
       }
     }
   }
-  const out = new Collector(limit);
+  const [add, found] = collector(limit);
   for (const field of fields) {
     for (const recipient of percentDecode(field).split(/[,;]/)) {
       const email = normalizeEmail(recipient);
-      if (email !== null) out.add(email);
+      if (email !== null) add(email);
       // e.g. `Bob <bob@x.com>`
-      else for (const f of extractFound(recipient.replace(/mailto:/gi, ''), limit)) out.add(f.email, f.name);
+      else for (const f of extractFound(recipient.replace(/mailto:/gi, ''), limit)) add(f.email, f.name);
     }
   }
-  return out.list();
+  return [...found.values()];
 }
 
 /** Every recipient of a Cloudflare-protected link (its hidden `mailto:` target), with names. */
