@@ -3,7 +3,7 @@
  * stands alone (a block: its own unit), whether a person can see it, and the addresses its attributes carry
  * (`mailto:` links, Cloudflare's email protection, microdata and hCard `email` properties with their names).
  */
-import { cleanName, decodeCloudflare, extractFound, foundInCloudflareHref, foundInMailto, type Found } from '../detect/detect';
+import { CF_PATH, cleanName, decodeCloudflare, extractFound, foundInCloudflareHref, foundInMailto, type Found } from '../detect/detect';
 
 /**
  * Tag → kind: never visible page content (skip); text that runs on with the text around it, so
@@ -11,16 +11,13 @@ import { cleanName, decodeCloudflare, extractFound, foundInCloudflareHref, found
  * listed is a block (a unit of its own). Written as strings: the content script's size counts.
  */
 const KINDS = new Map<string, Kind>();
-for (const [kind, tags] of [
-  ['skip', 'script style template noscript head'],
-  ['inline', 'a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q s samp small span strike strong sub sup time tt u var wbr map area slot'],
-  ['break', 'br hr img input embed meter progress'],
-] as const) {
-  for (const tag of tags.split(' ')) KINDS.set(tag, kind);
-}
+'script style template noscript head|a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q s samp small span strike strong sub sup time tt u var wbr map area slot|br hr img input embed meter progress'
+  .split('|')
+  .forEach((tags, i) => {
+    for (const tag of tags.split(' ')) KINDS.set(tag, (['skip', 'inline', 'break'] as const)[i]!);
+  });
 export const DISPLAY_NONE_RE = /(?:^|;)\s*display\s*:\s*none\b/i;
 const MAILTO_RE = /^\s*mailto:/i;
-const CF_HREF = '/cdn-cgi/l/email-protection#';
 
 export const isElement = (node: Node): node is Element => node.nodeType === 1;
 export const isText = (node: Node): node is Text => node.nodeType === 3;
@@ -54,17 +51,17 @@ export function isRendered(el: Element): boolean {
   return el.ownerDocument.defaultView?.getComputedStyle(el).display === 'contents';
 }
 
-const EMAIL_RE = /email/i;
+/** A link's target (of `<a>` or `<area>`: other elements' `href` is no link), or null. */
+const hrefOf = (el: Element): string | null => (el.localName === 'a' || el.localName === 'area' ? el.getAttribute('href') : null);
 
 /** Cheap test before attributeFound: whether the element's attributes may carry an address at all. */
 export function mayCarry(el: Element): boolean {
-  const name = el.localName;
-  const href = name === 'a' || name === 'area' ? el.getAttribute('href') : null;
+  const href = hrefOf(el);
   return (
-    (href !== null && (MAILTO_RE.test(href) || href.includes(CF_HREF))) ||
+    (href !== null && (MAILTO_RE.test(href) || href.includes(CF_PATH))) ||
     el.hasAttribute('data-cfemail') ||
-    EMAIL_RE.test(el.getAttribute('itemprop') ?? '') ||
-    EMAIL_RE.test(el.getAttribute('class') ?? '')
+    // The space keeps `email` from spanning the two.
+    /email/i.test(`${el.getAttribute('itemprop')} ${el.getAttribute('class')}`)
   );
 }
 
@@ -72,51 +69,46 @@ export function mayCarry(el: Element): boolean {
 export function attributeFound(el: Element): Found[] {
   const out = linkFound(el);
   const cf = el.getAttribute('data-cfemail');
-  if (cf !== null) pushEmail(out, decodeCloudflare(cf));
-  if (el.hasAttribute('itemprop') || el.hasAttribute('class')) out.push(...propertyFound(el, out));
+  const email = cf === null ? null : decodeCloudflare(cf);
+  if (email !== null) out.push({ email });
+  if (el.hasAttribute('itemprop') || el.hasAttribute('class')) propertyFound(el, out);
   return out;
 }
 
 /** The recipients of a `mailto:` or Cloudflare-protected link. */
 function linkFound(el: Element): Found[] {
-  const out: Found[] = [];
-  const href = el.localName === 'a' || el.localName === 'area' ? el.getAttribute('href') : null;
-  if (href !== null) {
-    if (MAILTO_RE.test(href)) out.push(...foundInMailto(href));
-    else if (href.includes(CF_HREF)) out.push(...foundInCloudflareHref(href));
-  }
-  return out;
+  const href = hrefOf(el);
+  return href === null ? [] : MAILTO_RE.test(href) ? foundInMailto(href) : href.includes(CF_PATH) ? foundInCloudflareHref(href) : [];
 }
 
-function pushEmail(out: Found[], email: string | null): void {
-  if (email !== null) out.push({ email });
-}
+/** `token` is one of the space-separated words of the attribute `name`, in any case. */
+const hasToken = (el: Element, name: string, token: string): boolean => ` ${el.getAttribute(name)?.toLowerCase()} `.includes(` ${token} `);
 
-const hasToken = (value: string | null, token: string): boolean => !!value && ` ${value.toLowerCase()} `.includes(` ${token} `);
-
-/** A microdata `itemprop="email"` or hCard `class="email"` / `u-email`: the address with its card's name. */
-function propertyFound(el: Element, already: Found[]): Found[] {
-  const micro = hasToken(el.getAttribute('itemprop'), 'email');
-  const classes = el.getAttribute('class');
-  const card = micro ? el.closest('[itemscope]') : hasToken(classes, 'email') || hasToken(classes, 'u-email') ? el.closest('.vcard, .h-card') : null;
-  if (!micro && !card) return [];
+/**
+ * A microdata `itemprop="email"` or hCard `class="email"` / `u-email`: the address with its card's name, added to
+ * `out` (what the element's links carry: an address already there is added again only with a name).
+ */
+function propertyFound(el: Element, out: Found[]): void {
+  const micro = hasToken(el, 'itemprop', 'email');
+  const card = micro ? el.closest('[itemscope]') : hasToken(el, 'class', 'email') || hasToken(el, 'class', 'u-email') ? el.closest('.vcard, .h-card') : null;
+  if (!micro && !card) return;
   const value = el.getAttribute('content') ?? el.getAttribute('href') ?? el.textContent ?? '';
-  const found = value.trim().toLowerCase().startsWith('mailto:') ? foundInMailto(value.trim()) : extractFound(value);
-  const name = card ? cardName(card, micro) : null;
-  const known = new Set(already.map((f) => f.email));
-  return found.map((f) => ({ email: f.email, name: f.name ?? name ?? undefined })).filter((f) => f.name || !known.has(f.email)).map(strip);
-}
-
-const strip = (f: { email: string; name?: string }): Found => (f.name ? { email: f.email, name: f.name } : { email: f.email });
-
-function cardName(card: Element, micro: boolean): string | null {
-  const text = (el: Element | null) => (el ? (el.getAttribute('content') ?? el.textContent ?? '') : '');
-  if (micro) {
-    const full = text(card.querySelector('[itemprop~="name"]'));
-    const parts = `${text(card.querySelector('[itemprop~="givenName"]'))} ${text(card.querySelector('[itemprop~="familyName"]'))}`;
-    return cleanName(full) ?? cleanName(parts);
+  const found = MAILTO_RE.test(value) ? foundInMailto(value) : extractFound(value);
+  const text = (q: string) => {
+    const at = card!.querySelector(q);
+    return at ? (at.getAttribute('content') ?? at.textContent ?? '') : '';
+  };
+  const name = !card
+    ? null
+    : micro
+      ? (cleanName(text('[itemprop~="name"]')) ?? cleanName(`${text('[itemprop~="givenName"]')} ${text('[itemprop~="familyName"]')}`))
+      : cleanName(text('.fn, .p-name'));
+  const known = out.map((f) => f.email);
+  for (const { email, name: own } of found) {
+    const shown = own ?? name;
+    if (shown) out.push({ email, name: shown });
+    else if (!known.includes(email)) out.push({ email });
   }
-  return cleanName(text(card.querySelector('.fn, .p-name')));
 }
 
 /** The addresses a hidden subtree still names: its `mailto:` (and Cloudflare-protected) links, in document order. */

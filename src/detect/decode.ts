@@ -141,7 +141,8 @@ export function cloudflareText(hex: string): string | null {
 /** Decodes Cloudflare's `data-cfemail` hex into the one address it hides. */
 export const decodeCloudflare = (hex: string): string | null => normalizeEmail(cloudflareText(hex) ?? '');
 
-const CF_PATH = '/cdn-cgi/l/email-protection#';
+/** Where Cloudflare's email protection sends a protected link. */
+export const CF_PATH = '/cdn-cgi/l/email-protection#';
 
 /**
  * What a Cloudflare-protected link (`/cdn-cgi/l/email-protection#<hex>`) decodes to: Cloudflare hides the whole

@@ -6,9 +6,9 @@
  * input (the few regexes used only see strings already length-checked, or use bounded quantifiers).
  */
 import { canonical, cleanName, domainEnd, INVISIBLE_RE, LETTER_RE, localStart, MAX_NAME, normalizeEmail, words } from './address';
-import { cloudflareMailto, decodeCloudflare, findObfuscated, MARKER_RE } from './decode';
+import { CF_PATH, cloudflareMailto, decodeCloudflare, findObfuscated, MARKER_RE } from './decode';
 
-export { canonical, cleanName, decodeCloudflare, MAX_NAME, normalizeEmail };
+export { canonical, CF_PATH, cleanName, decodeCloudflare, MAX_NAME, normalizeEmail };
 
 /** Lists of detected addresses sent anywhere are capped at this many entries (with a count of the rest). */
 export const MAX_EMAILS = 1000;
