@@ -8,7 +8,7 @@
  * FIRST_WORKSPACE_ID, with their region, URL and acting admin, and no name until Intercom names it.
  */
 import * as v from 'valibot';
-import { LanguageSchema, RegionSchema, type Region, type SettingsView } from '../protocol/schemas';
+import { LanguageSchema, most, RegionSchema, type Region, type SettingsView } from '../protocol/schemas';
 import { AppError } from '../core/errors';
 import { REGION_HOSTS, checkApiUrl } from '../core/regions';
 import { FIRST_WORKSPACE_ID, savedToken, workspacesWithToken } from './vault';
@@ -20,7 +20,7 @@ const SETTINGS_KEY = 'settings';
 const WorkspaceSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/)),
   /** null: not named yet (named after the Intercom workspace once its token answers). */
-  name: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(100))), null),
+  name: v.optional(v.nullable(v.pipe(v.string(), most(100))), null),
   region: v.optional(RegionSchema, 'us'),
   apiUrl: v.optional(v.nullable(v.string()), null),
   actingAdminId: v.optional(v.nullable(v.string()), null),
@@ -31,7 +31,7 @@ export type Workspace = v.InferOutput<typeof WorkspaceSchema>;
 export const MAX_WORKSPACES = 20;
 
 const StoredSettings = v.object({
-  workspaces: v.optional(v.pipe(v.array(WorkspaceSchema), v.maxLength(MAX_WORKSPACES))),
+  workspaces: v.optional(v.pipe(v.array(WorkspaceSchema), most(MAX_WORKSPACES))),
   activeWorkspace: v.optional(v.nullable(v.string()), null),
   region: v.optional(RegionSchema, 'us'),
   apiUrl: v.optional(v.nullable(v.string()), null),
@@ -72,7 +72,9 @@ export function validateApiUrl(raw: string, allowLoopback = typeof __SANDBOX__ !
 export async function readSettings(): Promise<Settings> {
   const got = await chrome.storage.local.get(SETTINGS_KEY);
   const parsed = v.safeParse(StoredSettings, got[SETTINGS_KEY] ?? {});
-  return normalise(parsed.success ? parsed.output : v.parse(StoredSettings, {}));
+  // Unreadable settings start over from the defaults: {} always parses (safeParse, as everywhere in the worker:
+  // v.parse would bring valibot's ValiError into its bundle).
+  return normalise((parsed.success ? parsed : v.safeParse(StoredSettings, {})).output as v.InferOutput<typeof StoredSettings>);
 }
 
 /** `region`, `apiUrl` and `actingAdminId` in the patch change the workspace in use (after a switch the patch makes). */

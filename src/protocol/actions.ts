@@ -3,15 +3,15 @@
  * worker's persisted outbox, which answers with an OutboxEntry. Pure valibot and types: safe in every context.
  */
 import * as v from 'valibot';
-import { EmailSchema, type ErrorInfo, type NamedRef } from './schemas';
+import { CountSchema, EmailSchema, filled, most, type ErrorInfo, type NamedRef } from './schemas';
 
 /** Intercom ids: word characters, dots, colons and dashes — never only dots (`..` would change a request's path). */
 export const IdSchema = v.pipe(v.string(), v.regex(/^[\w.:-]{1,64}$/), v.regex(/[^.]/));
-const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+const Text = (max: number) => v.pipe(v.string(), v.trim(), filled, most(max));
 // Bounds through v.check, which the worker carries anyway: maxEntries and maxValue would each bring one more
 // valibot action into its bundle for the same test.
 const upTo = (n: number) => v.check((x: number) => x <= n);
-const Scalar = v.union([v.pipe(v.string(), v.maxLength(1000)), v.number(), v.boolean()]);
+const Scalar = v.union([v.pipe(v.string(), most(1000)), v.number(), v.boolean()]);
 
 export const ActionSchema = v.union([
   v.object({ kind: v.literal('tag.create'), name: Text(255) }),
@@ -22,7 +22,7 @@ export const ActionSchema = v.union([
     kind: v.literal('contact.message'),
     contactId: IdSchema,
     channel: v.picklist(['inapp', 'email']),
-    subject: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))),
+    subject: v.optional(v.pipe(v.string(), v.trim(), most(255))),
     body: Text(10_000),
     template: v.picklist(['plain', 'personal']),
   }),
@@ -31,20 +31,20 @@ export const ActionSchema = v.union([
     contactId: IdSchema,
     ticketTypeId: IdSchema,
     title: Text(255),
-    description: v.optional(v.pipe(v.string(), v.maxLength(10_000))),
+    description: v.optional(v.pipe(v.string(), most(10_000))),
     /** The ticket type's other attributes, by attribute name. */
-    attributes: v.optional(v.record(v.pipe(v.string(), v.maxLength(255)), Scalar), {}),
+    attributes: v.optional(v.record(v.pipe(v.string(), most(255)), Scalar), {}),
     conversationId: v.optional(IdSchema),
     companyId: v.optional(IdSchema),
   }),
-  v.object({ kind: v.literal('contact.create-lead'), email: EmailSchema, name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))) }),
+  v.object({ kind: v.literal('contact.create-lead'), email: EmailSchema, name: v.optional(v.pipe(v.string(), v.trim(), most(255))) }),
   v.object({ kind: v.literal('contact.convert'), contactId: IdSchema }),
   v.object({
     kind: v.literal('contact.update'),
     contactId: IdSchema,
-    name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))),
-    phone: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(64))),
-    customAttributes: v.optional(v.record(v.pipe(v.string(), v.maxLength(255)), v.nullable(Scalar))),
+    name: v.optional(v.pipe(v.string(), v.trim(), most(255))),
+    phone: v.optional(v.pipe(v.string(), v.trim(), most(64))),
+    customAttributes: v.optional(v.record(v.pipe(v.string(), most(255)), v.nullable(Scalar))),
     /** The admin who owns the contact; null: no owner. */
     ownerId: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^\d{1,20}$/)))),
     unsubscribedFromEmails: v.optional(v.boolean()),
@@ -59,32 +59,32 @@ export const ActionSchema = v.union([
     kind: v.literal('contact.create-company'),
     contactId: IdSchema,
     name: Text(255),
-    companyId: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(255))),
+    companyId: v.optional(v.pipe(v.string(), v.trim(), filled, most(255))),
   }),
   v.object({ kind: v.literal('contact.detach-company'), contactId: IdSchema, companyId: IdSchema }),
   v.object({
     kind: v.literal('contact.event'),
     contactId: IdSchema,
     name: Text(255),
-    metadata: v.optional(v.pipe(v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(255)), Scalar), v.check((o) => Object.keys(o).length <= 10)), {}),
+    metadata: v.optional(v.pipe(v.record(v.pipe(v.string(), filled, most(255)), Scalar), v.check((o) => Object.keys(o).length <= 10)), {}),
   }),
   /** A company's standard fields and custom attributes (POST /companies, matched by its company_id). */
   v.object({
     kind: v.literal('company.update'),
     companyId: IdSchema,
     name: v.optional(Text(255)),
-    plan: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))),
-    size: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), upTo(10_000_000))),
-    industry: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))),
+    plan: v.optional(v.pipe(v.string(), v.trim(), most(255))),
+    size: v.optional(v.pipe(CountSchema, upTo(10_000_000))),
+    industry: v.optional(v.pipe(v.string(), v.trim(), most(255))),
     /** Whole units: Intercom truncates fractions. */
-    monthlySpend: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), upTo(1e12))),
-    website: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))),
-    customAttributes: v.optional(v.pipe(v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(255)), v.nullable(Scalar)), v.check((o) => Object.keys(o).length <= 100))),
+    monthlySpend: v.optional(v.pipe(CountSchema, upTo(1e12))),
+    website: v.optional(v.pipe(v.string(), v.trim(), most(255))),
+    customAttributes: v.optional(v.pipe(v.record(v.pipe(v.string(), filled, most(255)), v.nullable(Scalar)), v.check((o) => Object.keys(o).length <= 100))),
   }),
   v.object({ kind: v.literal('conversation.reply'), conversationId: IdSchema, messageType: v.picklist(['comment', 'note']), body: Text(10_000) }),
   v.object({ kind: v.literal('conversation.close'), conversationId: IdSchema }),
   v.object({ kind: v.literal('conversation.open'), conversationId: IdSchema }),
-  v.object({ kind: v.literal('conversation.snooze'), conversationId: IdSchema, until: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  v.object({ kind: v.literal('conversation.snooze'), conversationId: IdSchema, until: CountSchema }),
   /** assigneeId "0" unassigns. */
   v.object({ kind: v.literal('conversation.assign'), conversationId: IdSchema, assigneeType: v.picklist(['admin', 'team']), assigneeId: IdSchema }),
   v.object({ kind: v.literal('conversation.tag'), conversationId: IdSchema, tagId: IdSchema }),

@@ -10,8 +10,11 @@
  */
 import * as v from 'valibot';
 import {
+  CountSchema,
   EmailSchema,
   EmailListSchema,
+  filled,
+  most,
   LanguageSchema,
   NamesSchema,
   RegionSchema,
@@ -48,11 +51,11 @@ import {
 } from './picture';
 import type { ContactAttributes } from './edits';
 
-const TokenSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(512), v.regex(/^[\x21-\x7e]+$/));
-const ApiUrlSchema = v.pipe(v.string(), v.trim(), v.maxLength(2048));
+const TokenSchema = v.pipe(v.string(), v.trim(), filled, most(512), v.regex(/^[\x21-\x7e]+$/));
+const ApiUrlSchema = v.pipe(v.string(), v.trim(), most(2048));
 const WorkspaceIdSchema = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/));
-const WorkspaceNameSchema = v.pipe(v.string(), v.trim(), v.maxLength(100));
-const OriginSchema = v.pipe(v.string(), v.maxLength(2048), v.regex(/^https?:\/\/[^/]+$/));
+const WorkspaceNameSchema = v.pipe(v.string(), v.trim(), most(100));
+const OriginSchema = v.pipe(v.string(), most(2048), v.regex(/^https?:\/\/[^/]+$/));
 
 const ConnectionInput = v.object({
   region: RegionSchema,
@@ -75,7 +78,7 @@ export const ROUTES = {
     input: v.object({
       emails: EmailListSchema,
       /** Every address the page has, including those beyond the list. */
-      total: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      total: CountSchema,
       /** The name shown beside an address (`Ana Lima <ana@…>`, microdata, hCard), for Create lead. */
       names: v.optional(NamesSchema, {}),
     }),
@@ -101,17 +104,17 @@ export const ROUTES = {
       /** `background`: the page's addresses, which yield to what the user asks for (a search, an action). */
       priority: v.optional(v.picklist(['user', 'background']), 'user'),
       /** For `background` lookups: the page (origin) that shows these addresses, charged against its budget. */
-      page: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+      page: v.optional(v.pipe(v.string(), most(2048))),
     }),
   },
   'contacts/create-lead': {
     callers: CARD, writes: true,
-    input: v.object({ email: EmailSchema, name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))) }),
+    input: v.object({ email: EmailSchema, name: v.optional(v.pipe(v.string(), v.trim(), most(255))) }),
   },
   /** The right-click menu's "Look up …" on a selection without an address: contacts by name (first 20). */
   'contacts/search-name': {
     callers: EXTENSION_EMBED,
-    input: v.object({ query: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(255)) }),
+    input: v.object({ query: v.pipe(v.string(), v.trim(), filled, most(255)) }),
   },
   // ---- quick actions (issue 4): every write goes through the worker's persisted outbox ----
   /** Queues an action and answers when it has finished (done, failed, or "may have been sent"). */
@@ -128,7 +131,7 @@ export const ROUTES = {
   'workspace/info': { callers: CARD, input: v.object({ refresh: v.optional(v.boolean(), false) }) },
   'contact/activity': { callers: CARD, input: v.object({ contactId: IdSchema }) },
   'conversation/get': { callers: CARD, input: v.object({ id: IdSchema }) },
-  'companies/find': { callers: CARD, input: v.object({ name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(255)) }) },
+  'companies/find': { callers: CARD, input: v.object({ name: v.pipe(v.string(), v.trim(), filled, most(255)) }) },
   /** The workspace's contact data attributes (type, a list's options, writable or not), for the card's editor. */
   'contact/attributes': { callers: CARD, input: v.object({ refresh: v.optional(v.boolean(), false) }) },
   'settings/acting-admin': { callers: EXTENSION, input: v.object({ adminId: v.nullable(IdSchema) }) },

@@ -3,14 +3,14 @@
  * segments. Pure valibot and types: safe in every context.
  */
 import * as v from 'valibot';
-import type { ContactView, NamedRef } from './schemas';
+import { most, type ContactView, type NamedRef } from './schemas';
 import type { ConversationSummary, TicketSummary } from './actions';
 
 /** An opaque "next page" token the worker handed out, sent back as it was. */
-export const CursorSchema = v.pipe(v.string(), v.maxLength(512), v.regex(/^[\x21-\x7e]+$/));
+export const CursorSchema = v.pipe(v.string(), most(512), v.regex(/^[\x21-\x7e]+$/));
 
 /** A registrable domain (`acme.co.uk`), as the panel derived it from its tab's host (src/protocol/site.ts). */
-export const DomainSchema = v.pipe(v.string(), v.trim(), v.transform((s) => s.toLowerCase()), v.maxLength(253), v.regex(/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u));
+export const DomainSchema = v.pipe(v.string(), v.trim(), v.transform((s) => s.toLowerCase()), most(253), v.regex(/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u));
 
 export const ConversationFilterSchema = v.picklist(['open', 'closed', 'all']);
 export type ConversationFilter = v.InferOutput<typeof ConversationFilterSchema>;

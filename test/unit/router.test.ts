@@ -133,8 +133,8 @@ describe('router', () => {
     const flood = Array.from({ length: 100_000 }, (_, i) => `not an address ${i}`);
     const names = Object.fromEntries(flood.slice(0, 5000).map((e) => [e, 'Name']));
     expect(await route({ type: 'emails/found', input: { emails: flood, total: 1 } }, contentScript)).toEqual({ ok: false, error: { code: 'invalid_message' } });
-    // The first problem named is the length, not an item: no item was looked at.
-    expect(log).toHaveBeenLastCalledWith('emails/found: invalid emails (max_length)');
+    // The first problem named is the length (a check on the whole list, no item's index in its path): no item was looked at.
+    expect(log).toHaveBeenLastCalledWith('emails/found: invalid emails (check)');
     expect(await route({ type: 'emails/found', input: { emails: ['a@b.co'], total: 1, names } }, contentScript)).toEqual({ ok: false, error: { code: 'invalid_message' } });
     expect(log).toHaveBeenLastCalledWith('emails/found: invalid names (check)');
     expect(handlers['emails/found']).not.toHaveBeenCalled();
