@@ -31,83 +31,73 @@ export function up(node: Node): Node | null {
   return null;
 }
 
+/** (Private members are `#` names: they minify, and the content script's size counts.) */
 export class Registry {
   /** What each unit that names an address names, in its order (a unit naming none is not kept). */
-  private readonly units = new Map<UnitNode, Found[]>();
+  readonly #units = new Map<UnitNode, Found[]>();
   /** Address → how many units name it, and the names they show beside it (the first one wins), in order of first appearance. */
-  private readonly counts = new Map<string, { n: number; names?: Map<string, number> }>();
+  readonly #counts = new Map<string, { n: number; names?: Map<string, number> }>();
   /** Moves whenever the snapshot may have changed (an address came or went, or a name did). */
   version = 0;
 
   /** The units that name something. */
   nodes(): UnitNode[] {
-    return [...this.units.keys()];
+    return [...this.#units.keys()];
   }
 
   /** What a unit names now: counted before what it named is let go, so an address it keeps keeps its place. */
   set(node: UnitNode, found: Found[]): void {
-    const had = this.units.get(node);
-    for (const f of found) this.add(f);
-    if (found.length) this.units.set(node, found);
-    else this.units.delete(node);
-    if (had) this.release(had);
+    const had = this.#units.get(node);
+    for (const f of found) this.#add(f);
+    if (found.length) this.#units.set(node, found);
+    else this.#units.delete(node);
+    if (had) this.#release(had);
   }
 
   /** One more address a unit names (found further on in the same scan). */
   append(node: UnitNode, f: Found): void {
-    const list = this.units.get(node);
+    const list = this.#units.get(node);
     if (list) list.push(f);
-    else this.units.set(node, [f]);
-    this.add(f);
+    else this.#units.set(node, [f]);
+    this.#add(f);
   }
 
-  /** Counts one more unit naming `f` (a new address goes to the end of the order). */
-  add(f: Found): void {
-    const entry = this.counts.get(f.email);
+  /** Counts one more unit naming `f` (a new address goes to the end of the order), and the name it shows beside it. */
+  #add({ email, name }: Found): void {
+    let entry = this.#counts.get(email);
     if (entry) entry.n++;
-    else {
-      this.counts.set(f.email, { n: 1 });
-      this.version++;
-    }
-    if (f.name) this.name(f);
-  }
-
-  /** One more unit shows `f.name` beside the address (called once per unit that does). */
-  name(f: Found): void {
-    const entry = this.counts.get(f.email);
-    if (!entry || !f.name) return;
-    entry.names ??= new Map();
-    entry.names.set(f.name, (entry.names.get(f.name) ?? 0) + 1);
-    this.version++;
+    else this.#counts.set(email, (entry = { n: 1 }));
+    if (name) (entry.names ??= new Map()).set(name, (entry.names.get(name) ?? 0) + 1);
+    if (entry.n === 1 || name) this.version++;
   }
 
   /** Lets go of what a unit named before its rescan (its new addresses were added first, so order is kept). */
-  release(found: Found[]): void {
-    for (const f of found) {
-      const entry = this.counts.get(f.email);
+  #release(found: Found[]): void {
+    for (const { email, name } of found) {
+      const entry = this.#counts.get(email);
       if (!entry) continue;
       if (--entry.n <= 0) {
-        this.counts.delete(f.email);
+        this.#counts.delete(email);
         this.version++;
-        continue;
+      } else if (name && entry.names?.has(name)) {
+        const left = entry.names.get(name)! - 1;
+        if (left) entry.names.set(name, left);
+        else entry.names.delete(name);
+        this.version++;
       }
-      const left = f.name ? (entry.names?.get(f.name) ?? 0) - 1 : -1;
-      if (left > 0) entry.names!.set(f.name!, left);
-      else if (left === 0) entry.names!.delete(f.name!);
-      if (left >= 0) this.version++;
     }
   }
 
   snapshot(limit: number = MAX_EMAILS): Snapshot {
     const emails: string[] = [];
     const names: Record<string, string> = {};
-    for (const [email, entry] of this.counts) {
+    for (const [email, entry] of this.#counts) {
       if (emails.length >= limit) break;
       emails.push(email);
       const name = entry.names?.keys().next().value;
       if (name) names[email] = name;
     }
-    return { emails, names, total: this.counts.size };
+    return { emails, names, total: this.#counts.size };
   }
 }
 
