@@ -62,251 +62,254 @@ export interface OutboxDeps {
 }
 
 export class Outbox {
-  private entries: OutboxEntry[] = [];
-  private loaded: Promise<void> | null = null;
-  private writes: Promise<void> = Promise.resolve();
-  private readonly waiters = new Map<string, Array<(e: OutboxEntry) => void>>();
+  #entries: OutboxEntry[] = [];
+  #loaded: Promise<void> | null = null;
+  #writes: Promise<void> = Promise.resolve();
+  readonly #waiters = new Map<string, Array<(e: OutboxEntry) => void>>();
   /** Ids in the queue, with whether they must be checked (a `sending` left by a dead worker) rather than sent. */
-  private readonly queue: Array<{ id: string; check: boolean }> = [];
-  private readonly active = new Set<string>();
-  private readonly activeKeys = new Set<string>();
-  private readonly now: () => number;
-  private readonly settleMs: number;
-  private readonly sleep: (ms: number) => Promise<void>;
+  readonly #queue: Array<{ id: string; check: boolean }> = [];
+  readonly #active = new Set<string>();
+  readonly #activeKeys = new Set<string>();
+  readonly #now: () => number;
+  readonly #settleMs: number;
+  readonly #sleep: (ms: number) => Promise<void>;
 
-  constructor(private readonly deps: OutboxDeps) {
-    this.now = deps.now ?? Date.now;
-    this.settleMs = deps.settleMs ?? SETTLE_MS;
-    this.sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  readonly #deps: OutboxDeps;
+
+  constructor(deps: OutboxDeps) {
+    this.#deps = deps;
+    this.#now = deps.now ?? Date.now;
+    this.#settleMs = deps.settleMs ?? SETTLE_MS;
+    this.#sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
 
   /** Queues an action and answers when it has settled. The same id twice is the same entry, sent once. */
   async submit(id: string, action: Action, batchId?: string, workspaceId?: string): Promise<OutboxEntry> {
-    await this.load();
-    const existing = this.find(id);
+    await this.#load();
+    const existing = this.#find(id);
     if (existing) {
-      if (!TERMINAL.has(existing.state)) this.resumeEntry(existing);
-      return TERMINAL.has(existing.state) ? existing : this.settled(id);
+      if (!TERMINAL.has(existing.state)) this.#resumeEntry(existing);
+      return TERMINAL.has(existing.state) ? existing : this.#settled(id);
     }
-    const at = this.now();
+    const at = this.#now();
     const entry: OutboxEntry = {
       id, action, state: 'pending', createdAt: at, updatedAt: at, attempts: 0, ...(batchId ? { batchId } : {}), ...(workspaceId ? { workspaceId } : {}),
     };
-    this.entries.push(entry);
-    const done = this.settled(id);
-    await this.persist();
-    this.enqueue(id, false);
+    this.#entries.push(entry);
+    const done = this.#settled(id);
+    await this.#persist();
+    this.#enqueue(id, false);
     return done;
   }
 
   async list(): Promise<OutboxEntry[]> {
-    await this.load();
-    return this.snapshot();
+    await this.#load();
+    return this.#snapshot();
   }
 
   /** The user's say: send a failed or "may have been sent" action again. */
   async retry(id: string): Promise<OutboxEntry> {
-    await this.load();
-    const entry = this.find(id);
+    await this.#load();
+    const entry = this.#find(id);
     if (!entry) throw new AppError('not_found', { detail: id });
-    if (entry.state !== 'failed' && entry.state !== 'uncertain') return TERMINAL.has(entry.state) ? entry : this.settled(id);
-    const done = this.settled(id);
-    await this.update(entry, { state: 'pending', error: undefined });
-    this.enqueue(id, false);
+    if (entry.state !== 'failed' && entry.state !== 'uncertain') return TERMINAL.has(entry.state) ? entry : this.#settled(id);
+    const done = this.#settled(id);
+    await this.#update(entry, { state: 'pending', error: undefined });
+    this.#enqueue(id, false);
     return done;
   }
 
   async dismiss(id: string): Promise<OutboxEntry[]> {
-    await this.load();
-    const entry = this.find(id);
+    await this.#load();
+    const entry = this.#find(id);
     if (entry && TERMINAL.has(entry.state)) {
-      this.entries = this.entries.filter((e) => e !== entry);
-      await this.persist();
+      this.#entries = this.#entries.filter((e) => e !== entry);
+      await this.#persist();
     }
-    return this.snapshot();
+    return this.#snapshot();
   }
 
   /** What of a bulk run has not left yet is cancelled. */
   async cancel(batchId: string): Promise<number> {
-    await this.load();
-    const pending = this.entries.filter((e) => e.batchId === batchId && e.state === 'pending' && !this.active.has(e.id));
+    await this.#load();
+    const pending = this.#entries.filter((e) => e.batchId === batchId && e.state === 'pending' && !this.#active.has(e.id));
     if (!pending.length) return 0;
-    const at = this.now();
+    const at = this.#now();
     for (const e of pending) Object.assign(e, { state: 'cancelled', updatedAt: at });
-    await this.persist();
-    for (const e of pending) this.notify(e);
+    await this.#persist();
+    for (const e of pending) this.#notify(e);
     return pending.length;
   }
 
   /** On worker start and whenever it is woken: sends what is pending, checks what a dead worker left `sending`. */
   async resume(): Promise<void> {
-    await this.load();
-    await this.expireStale(false);
-    for (const e of this.entries) this.resumeEntry(e);
+    await this.#load();
+    await this.#expireStale(false);
+    for (const e of this.#entries) this.#resumeEntry(e);
   }
 
   /**
    * Pending actions from before the browser started, or waiting longer than STALE_MS, are never sent silently:
    * they become "failed" and the person decides (Retry or Dismiss). Ones caught mid-request are still checked.
    */
-  private async expireStale(restarted: boolean): Promise<void> {
-    const cutoff = this.now() - STALE_MS;
+  async #expireStale(restarted: boolean): Promise<void> {
+    const cutoff = this.#now() - STALE_MS;
     // What this worker has queued is being worked through (a long bulk run under a small budget): left alone.
-    const queued = new Set(this.queue.map((q) => q.id));
-    const stale = this.entries.filter(
-      (e) => e.state === 'pending' && !this.active.has(e.id) && !queued.has(e.id) && (restarted || e.createdAt < cutoff),
+    const queued = new Set(this.#queue.map((q) => q.id));
+    const stale = this.#entries.filter(
+      (e) => e.state === 'pending' && !this.#active.has(e.id) && !queued.has(e.id) && (restarted || e.createdAt < cutoff),
     );
     if (!stale.length) return;
-    const at = this.now();
+    const at = this.#now();
     for (const e of stale) Object.assign(e, { state: 'failed', updatedAt: at, error: { code: 'stale' } });
-    await this.persist();
-    for (const e of stale) this.notify(e);
+    await this.#persist();
+    for (const e of stale) this.#notify(e);
   }
 
-  private resumeEntry(e: OutboxEntry): void {
-    if (this.active.has(e.id) || this.queue.some((q) => q.id === e.id)) return;
-    if (e.state === 'pending') this.enqueue(e.id, false);
-    else if (e.state === 'sending') this.enqueue(e.id, true);
+  #resumeEntry(e: OutboxEntry): void {
+    if (this.#active.has(e.id) || this.#queue.some((q) => q.id === e.id)) return;
+    if (e.state === 'pending') this.#enqueue(e.id, false);
+    else if (e.state === 'sending') this.#enqueue(e.id, true);
   }
 
-  private enqueue(id: string, check: boolean): void {
-    if (this.active.has(id) || this.queue.some((q) => q.id === id)) return;
-    this.queue.push({ id, check });
-    this.pump();
+  #enqueue(id: string, check: boolean): void {
+    if (this.#active.has(id) || this.#queue.some((q) => q.id === id)) return;
+    this.#queue.push({ id, check });
+    this.#pump();
   }
 
   /** Starts what may start: at most CONCURRENCY at once, one at a time per contact or conversation. */
-  private pump(): void {
-    for (let i = 0; i < this.queue.length && this.active.size < CONCURRENCY; ) {
-      const item = this.queue[i]!;
-      const entry = this.find(item.id);
+  #pump(): void {
+    for (let i = 0; i < this.#queue.length && this.#active.size < CONCURRENCY; ) {
+      const item = this.#queue[i]!;
+      const entry = this.#find(item.id);
       if (!entry || (entry.state !== 'pending' && entry.state !== 'sending')) {
-        this.queue.splice(i, 1);
+        this.#queue.splice(i, 1);
         continue;
       }
       const key = `${entry.workspaceId ?? ''} ${keyOf(entry.action)}`;
-      if (this.activeKeys.has(key)) {
+      if (this.#activeKeys.has(key)) {
         i++;
         continue;
       }
-      this.queue.splice(i, 1);
-      this.active.add(entry.id);
-      this.activeKeys.add(key);
-      void this.process(entry, item.check).finally(() => {
-        this.active.delete(entry.id);
-        this.activeKeys.delete(key);
-        this.pump();
+      this.#queue.splice(i, 1);
+      this.#active.add(entry.id);
+      this.#activeKeys.add(key);
+      void this.#process(entry, item.check).finally(() => {
+        this.#active.delete(entry.id);
+        this.#activeKeys.delete(key);
+        this.#pump();
       });
     }
   }
 
-  private async process(entry: OutboxEntry, check: boolean): Promise<void> {
+  async #process(entry: OutboxEntry, check: boolean): Promise<void> {
     try {
       if (check) {
-        const wait = entry.updatedAt + this.settleMs - this.now();
-        if (wait > 0) await this.sleep(wait);
+        const wait = entry.updatedAt + this.#settleMs - this.#now();
+        if (wait > 0) await this.#sleep(wait);
         let verdict: Awaited<ReturnType<OutboxDeps['verify']>>;
         try {
-          verdict = await this.deps.verify(entry.action, entry.updatedAt, entry.workspaceId);
+          verdict = await this.#deps.verify(entry.action, entry.updatedAt, entry.workspaceId);
         } catch {
           verdict = null;
         }
         if (verdict === null) {
-          await this.settle(entry, { state: 'uncertain', error: { code: 'uncertain' } });
+          await this.#settle(entry, { state: 'uncertain', error: { code: 'uncertain' } });
           return;
         }
         if (verdict.applied) {
-          await this.settle(entry, { state: 'done', result: verdict.result });
+          await this.#settle(entry, { state: 'done', result: verdict.result });
           return;
         }
       }
       // Stored as `sending` before the request leaves: a worker that dies now will check, not resend.
-      await this.update(entry, { state: 'sending', attempts: entry.attempts + 1, error: undefined });
+      await this.#update(entry, { state: 'sending', attempts: entry.attempts + 1, error: undefined });
       let result: ActionResult;
       try {
-        result = await this.deps.run(entry.action, entry.workspaceId);
+        result = await this.#deps.run(entry.action, entry.workspaceId);
       } catch (err) {
         const info = toErrorInfo(err);
         // An answer we could not read came after the request: it was probably applied.
         const state = info.code === 'uncertain' || err instanceof ShapeError ? 'uncertain' : 'failed';
-        await this.settle(entry, { state, error: err instanceof ShapeError ? { code: 'uncertain', detail: err.message } : info });
+        await this.#settle(entry, { state, error: err instanceof ShapeError ? { code: 'uncertain', detail: err.message } : info });
         return;
       }
-      await this.settle(entry, { state: 'done', result });
+      await this.#settle(entry, { state: 'done', result });
     } catch {
       // Storage failed: the entry stays as stored and is picked up on the next resume.
     }
   }
 
-  private async settle(entry: OutboxEntry, patch: Partial<OutboxEntry>): Promise<void> {
-    await this.update(entry, patch);
-    this.notify(entry);
+  async #settle(entry: OutboxEntry, patch: Partial<OutboxEntry>): Promise<void> {
+    await this.#update(entry, patch);
+    this.#notify(entry);
   }
 
-  private notify(entry: OutboxEntry): void {
-    const list = this.waiters.get(entry.id) ?? [];
-    this.waiters.delete(entry.id);
+  #notify(entry: OutboxEntry): void {
+    const list = this.#waiters.get(entry.id) ?? [];
+    this.#waiters.delete(entry.id);
     for (const resolve of list) resolve({ ...entry });
   }
 
-  private settled(id: string): Promise<OutboxEntry> {
+  #settled(id: string): Promise<OutboxEntry> {
     return new Promise((resolve) => {
-      const list = this.waiters.get(id) ?? [];
+      const list = this.#waiters.get(id) ?? [];
       list.push(resolve);
-      this.waiters.set(id, list);
+      this.#waiters.set(id, list);
     });
   }
 
-  private async update(entry: OutboxEntry, patch: Partial<OutboxEntry>): Promise<void> {
-    Object.assign(entry, patch, { updatedAt: this.now() });
+  async #update(entry: OutboxEntry, patch: Partial<OutboxEntry>): Promise<void> {
+    Object.assign(entry, patch, { updatedAt: this.#now() });
     for (const k of ['error', 'result'] as const) if (entry[k] === undefined) delete entry[k];
-    await this.persist();
+    await this.#persist();
   }
 
-  private find(id: string): OutboxEntry | undefined {
-    return this.entries.find((e) => e.id === id);
+  #find(id: string): OutboxEntry | undefined {
+    return this.#entries.find((e) => e.id === id);
   }
 
-  private snapshot(): OutboxEntry[] {
-    return this.entries.map((e) => ({ ...e }));
+  #snapshot(): OutboxEntry[] {
+    return this.#entries.map((e) => ({ ...e }));
   }
 
-  private load(): Promise<void> {
-    this.loaded ??= Promise.all([chrome.storage.local.get(OUTBOX_KEY), (this.deps.browserJustStarted ?? browserJustStarted)()]).then(
+  #load(): Promise<void> {
+    this.#loaded ??= Promise.all([chrome.storage.local.get(OUTBOX_KEY), (this.#deps.browserJustStarted ?? browserJustStarted)()]).then(
       async ([got, restarted]) => {
         const raw: unknown = got[OUTBOX_KEY];
         const list = Array.isArray(raw) ? raw : [];
-        this.entries = list.flatMap((item) => {
+        this.#entries = list.flatMap((item) => {
           const parsed = v.safeParse(StoredEntry, item);
           return parsed.success ? [parsed.output as OutboxEntry] : [];
         });
-        await this.expireStale(restarted);
+        await this.#expireStale(restarted);
       },
       (err: unknown) => {
-        this.loaded = null;
+        this.#loaded = null;
         throw err;
       },
     );
-    return this.loaded;
+    return this.#loaded;
   }
 
   /** Writes the whole list (pruned), one write at a time, and tells the pages. */
-  private persist(): Promise<void> {
-    this.prune();
-    const entries = this.snapshot();
-    const write = this.writes.then(() => chrome.storage.local.set({ [OUTBOX_KEY]: entries }));
-    this.writes = write.catch(() => undefined);
+  #persist(): Promise<void> {
+    this.#prune();
+    const entries = this.#snapshot();
+    const write = this.#writes.then(() => chrome.storage.local.set({ [OUTBOX_KEY]: entries }));
+    this.#writes = write.catch(() => undefined);
     return write.then(() => {
       emit(OUTBOX_EVENT, { entries });
     });
   }
 
   /** Done and cancelled entries stay an hour (the newest 50); failed and uncertain until dismissed. */
-  private prune(): void {
-    const cutoff = this.now() - KEEP_DONE_MS;
-    const finished = this.entries.filter((e) => e.state === 'done' || e.state === 'cancelled');
+  #prune(): void {
+    const cutoff = this.#now() - KEEP_DONE_MS;
+    const finished = this.#entries.filter((e) => e.state === 'done' || e.state === 'cancelled');
     const keep = new Set(finished.filter((e) => e.updatedAt >= cutoff).sort((a, b) => b.updatedAt - a.updatedAt).slice(0, KEEP_DONE));
-    this.entries = this.entries.filter((e) => (e.state !== 'done' && e.state !== 'cancelled') || keep.has(e));
+    this.#entries = this.#entries.filter((e) => (e.state !== 'done' && e.state !== 'cancelled') || keep.has(e));
   }
 }
 

@@ -15,25 +15,28 @@ const WINDOW_MS = 60_000;
 const MAX_PAGES = 1000;
 
 export class PageBudget {
-  private readonly pages = new Map<string, { start: number; used: number }>();
+  readonly #pages = new Map<string, { start: number; used: number }>();
 
-  constructor(
-    private readonly perMinute = PAGE_ADDRESSES_PER_MINUTE,
-    private readonly now: () => number = Date.now,
-  ) {}
+  readonly #perMinute: number;
+  readonly #now: () => number;
+
+  constructor(perMinute = PAGE_ADDRESSES_PER_MINUTE, now: () => number = Date.now) {
+    this.#perMinute = perMinute;
+    this.#now = now;
+  }
 
   /** Charges `page` for `n` uncached addresses, or refuses (rate_limited, with when to try again). */
   charge(page: string, n: number): void {
-    const at = this.now();
-    let entry = this.pages.get(page);
+    const at = this.#now();
+    let entry = this.#pages.get(page);
     if (!entry || at - entry.start >= WINDOW_MS) entry = { start: at, used: 0 };
-    if (entry.used + n > this.perMinute) {
+    if (entry.used + n > this.#perMinute) {
       const retryAfter = Math.max(1, Math.ceil((entry.start + WINDOW_MS - at) / 1000));
       throw new AppError('rate_limited', { retryAfter });
     }
     entry.used += n;
-    this.pages.delete(page);
-    this.pages.set(page, entry);
-    if (this.pages.size > MAX_PAGES) this.pages.delete(this.pages.keys().next().value!);
+    this.#pages.delete(page);
+    this.#pages.set(page, entry);
+    if (this.#pages.size > MAX_PAGES) this.#pages.delete(this.#pages.keys().next().value!);
   }
 }

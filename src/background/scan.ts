@@ -47,11 +47,15 @@ export function capReport(state: Extract<ScanState, { status: 'ok' }>, max = MAX
 }
 
 export class TabScans {
-  private readonly waiters = new Map<number, Array<(s: ScanState) => void>>();
+  readonly #waiters = new Map<number, Array<(s: ScanState) => void>>();
   /** Per tab: when its last report was stored, and the newest report waiting for its turn. */
-  private readonly throttle = new Map<number, { at: number; next: ScanState | null; timer: ReturnType<typeof setTimeout> | null }>();
+  readonly #throttle = new Map<number, { at: number; next: ScanState | null; timer: ReturnType<typeof setTimeout> | null }>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  readonly #now: () => number;
+
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
+  }
 
   async get(tabId: number): Promise<ScanState | null> {
     const got = await chrome.storage.session.get(key(tabId));
@@ -64,20 +68,20 @@ export class TabScans {
     try {
       url = (await chrome.tabs.get(tabId)).url;
     } catch {
-      return this.set(tabId, { status: 'unscannable' });
+      return this.#set(tabId, { status: 'unscannable' });
     }
-    if (url && UNSCANNABLE.some((re) => re.test(url))) return this.set(tabId, { status: 'unscannable' });
+    if (url && UNSCANNABLE.some((re) => re.test(url))) return this.#set(tabId, { status: 'unscannable' });
     const report = new Promise<ScanState>((resolve) => {
-      const list = this.waiters.get(tabId) ?? [];
+      const list = this.#waiters.get(tabId) ?? [];
       list.push(resolve);
-      this.waiters.set(tabId, list);
+      this.#waiters.set(tabId, list);
     });
     try {
       await chrome.scripting.executeScript({ target: { tabId }, files: [scannerFile] });
     } catch (err) {
-      this.waiters.delete(tabId);
+      this.#waiters.delete(tabId);
       const message = err instanceof Error ? err.message : String(err);
-      return this.set(tabId, { status: FORBIDDEN_MESSAGE.test(message) ? 'unscannable' : 'no_access' });
+      return this.#set(tabId, { status: FORBIDDEN_MESSAGE.test(message) ? 'unscannable' : 'no_access' });
     }
     const timeout = new Promise<ScanState>((resolve) => setTimeout(() => resolve({ status: 'pending' }), REPORT_WAIT_MS));
     return Promise.race([report, timeout]);
@@ -90,45 +94,45 @@ export class TabScans {
     const kept = Object.fromEntries(Object.entries(names).filter(([email]) => listed.has(email)));
     const state = capReport({ status: 'ok', origin, emails, total: Math.max(total, emails.length), names: kept });
     // A page can report as often as it likes; it is stored (and told to the panels) at most every REPORT_INTERVAL_MS.
-    const slot = this.throttle.get(tabId);
-    const wait = slot ? slot.at + REPORT_INTERVAL_MS - this.now() : 0;
+    const slot = this.#throttle.get(tabId);
+    const wait = slot ? slot.at + REPORT_INTERVAL_MS - this.#now() : 0;
     if (slot && wait > 0) {
       slot.next = state;
       slot.timer ??= setTimeout(() => {
         slot.timer = null;
         const next = slot.next;
         slot.next = null;
-        if (next && next.status === 'ok') void this.store(tabId, next);
+        if (next && next.status === 'ok') void this.#store(tabId, next);
       }, wait);
       return;
     }
-    await this.store(tabId, state);
+    await this.#store(tabId, state);
   }
 
-  private async store(tabId: number, state: ScanState): Promise<void> {
-    const slot = this.throttle.get(tabId);
-    if (slot) slot.at = this.now();
-    else this.throttle.set(tabId, { at: this.now(), next: null, timer: null });
-    await this.set(tabId, state);
-    for (const resolve of this.waiters.get(tabId) ?? []) resolve(state);
-    this.waiters.delete(tabId);
+  async #store(tabId: number, state: ScanState): Promise<void> {
+    const slot = this.#throttle.get(tabId);
+    if (slot) slot.at = this.#now();
+    else this.#throttle.set(tabId, { at: this.#now(), next: null, timer: null });
+    await this.#set(tabId, state);
+    for (const resolve of this.#waiters.get(tabId) ?? []) resolve(state);
+    this.#waiters.delete(tabId);
   }
 
   /** The tab is loading another page: what was found on the last one no longer applies. */
   async navigated(tabId: number): Promise<void> {
-    this.dropPending(tabId);
-    await this.set(tabId, { status: 'pending' });
+    this.#dropPending(tabId);
+    await this.#set(tabId, { status: 'pending' });
   }
 
   async forget(tabId: number): Promise<void> {
-    this.dropPending(tabId);
-    this.throttle.delete(tabId);
+    this.#dropPending(tabId);
+    this.#throttle.delete(tabId);
     await chrome.storage.session.remove(key(tabId));
   }
 
   /** A report still waiting for its turn belongs to the page that is gone. */
-  private dropPending(tabId: number): void {
-    const slot = this.throttle.get(tabId);
+  #dropPending(tabId: number): void {
+    const slot = this.#throttle.get(tabId);
     if (!slot) return;
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
@@ -136,7 +140,7 @@ export class TabScans {
     slot.at = 0;
   }
 
-  private async set(tabId: number, state: ScanState): Promise<ScanState> {
+  async #set(tabId: number, state: ScanState): Promise<ScanState> {
     await chrome.storage.session.set({ [key(tabId)]: state });
     emit(TAB_EMAILS_EVENT, { tabId, state });
     return state;

@@ -45,15 +45,25 @@ function notSent(): boolean {
 }
 
 export class IntercomHttp {
+  readonly #conn: Connection;
+  readonly #limiter: RateLimiter;
+  readonly #sleep: Sleep;
+  readonly #timeoutMs: number;
+
   constructor(
-    private readonly conn: Connection,
-    private readonly limiter: RateLimiter = new RateLimiter(),
-    private readonly sleep: Sleep = (ms) => new Promise((r) => setTimeout(r, ms)),
-    private readonly timeoutMs = TIMEOUT_MS,
-  ) {}
+    conn: Connection,
+    limiter: RateLimiter = new RateLimiter(),
+    sleep: Sleep = (ms) => new Promise((r) => setTimeout(r, ms)),
+    timeoutMs = TIMEOUT_MS,
+  ) {
+    this.#conn = conn;
+    this.#limiter = limiter;
+    this.#sleep = sleep;
+    this.#timeoutMs = timeoutMs;
+  }
 
   get baseUrl(): string {
-    return this.conn.baseUrl;
+    return this.#conn.baseUrl;
   }
 
   /**
@@ -64,7 +74,7 @@ export class IntercomHttp {
    */
   async request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, opts: RequestOptions = {}): Promise<T> {
     try {
-      return await this.send<T>(method, path, opts);
+      return await this.#send<T>(method, path, opts);
     } catch (e) {
       // What a support ticket to Intercom needs besides its request id: which request, and when (never a query or body).
       if (e instanceof AppError && !e.info.request) {
@@ -75,17 +85,17 @@ export class IntercomHttp {
     }
   }
 
-  private async send<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, opts: RequestOptions): Promise<T> {
+  async #send<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, opts: RequestOptions): Promise<T> {
     refuseDotSegments(path);
     const read = opts.idempotent ?? method === 'GET';
     for (let attempt = 0; ; attempt++) {
-      const outcome = await this.limiter.run(() => this.once(method, path, opts), opts.priority ?? 'user');
+      const outcome = await this.#limiter.run(() => this.#once(method, path, opts), opts.priority ?? 'user');
       if (outcome.ok) return outcome.value as T;
       const err = outcome.error;
       const last = attempt >= MAX_ATTEMPTS - 1;
       if (err.info.code === 'rate_limited') {
         const wait = err.info.retryAfter ?? 10;
-        this.limiter.exhausted(wait);
+        this.#limiter.exhausted(wait);
         if (!last && wait <= MAX_RATE_WAIT_S) continue;
         throw err;
       }
@@ -93,7 +103,7 @@ export class IntercomHttp {
       if (!lost) throw err;
       if (read || (err.info.code === 'unreachable' && notSent())) {
         if (last) throw err;
-        await this.sleep(250 * 4 ** attempt);
+        await this.#sleep(250 * 4 ** attempt);
         continue;
       }
       // A write whose answer was lost: it may have been applied.
@@ -109,7 +119,7 @@ export class IntercomHttp {
     }
   }
 
-  private async once(
+  async #once(
     method: string,
     path: string,
     opts: RequestOptions,
@@ -117,17 +127,17 @@ export class IntercomHttp {
     let res: Response;
     try {
       res = await ky(path.replace(/^\//, ''), {
-        prefixUrl: this.conn.baseUrl,
+        prefixUrl: this.#conn.baseUrl,
         method,
         body: opts.json === undefined ? undefined : JSON.stringify(opts.json),
         searchParams: opts.searchParams,
         headers: {
-          Authorization: `Bearer ${this.conn.token}`,
+          Authorization: `Bearer ${this.#conn.token}`,
           'Intercom-Version': INTERCOM_VERSION,
           Accept: 'application/json',
           ...(opts.json === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
-        timeout: this.timeoutMs,
+        timeout: this.#timeoutMs,
         retry: 0,
         throwHttpErrors: false,
         credentials: 'omit',
@@ -136,10 +146,10 @@ export class IntercomHttp {
         fetch: plainFetch,
       });
     } catch (e) {
-      if (e instanceof TimeoutError) return { ok: false, error: new AppError('timeout', { detail: hostOf(this.conn.baseUrl) }) };
-      return { ok: false, error: new AppError('unreachable', { detail: hostOf(this.conn.baseUrl) }) };
+      if (e instanceof TimeoutError) return { ok: false, error: new AppError('timeout', { detail: hostOf(this.#conn.baseUrl) }) };
+      return { ok: false, error: new AppError('unreachable', { detail: hostOf(this.#conn.baseUrl) }) };
     }
-    this.limiter.observe(res.headers);
+    this.#limiter.observe(res.headers);
     if (!res.ok) return { ok: false, error: await errorFromResponse(res) };
     if (res.status === 202 || res.status === 204) return { ok: true, value: null };
     try {

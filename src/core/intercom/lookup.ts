@@ -43,24 +43,24 @@ export type Search = (emails: string[], priority: Priority) => Promise<Map<strin
 export type Batcher = (search: Search) => Search;
 
 export class Lookup {
-  private readonly contacts = new Map<string, Entry<ContactView | null>>();
-  private readonly inflight = new Map<string, Promise<ContactView | null>>();
-  private readonly companies = new Map<string, Entry<string | null> | Promise<string | null>>();
-  private tags: Entry<Map<string, string>> | Promise<Map<string, string>> | null = null;
-  private app: Promise<{ idCode: string; region: string | null }> | null = null;
+  readonly #contacts = new Map<string, Entry<ContactView | null>>();
+  readonly #inflight = new Map<string, Promise<ContactView | null>>();
+  readonly #companies = new Map<string, Entry<string | null> | Promise<string | null>>();
+  #tags: Entry<Map<string, string>> | Promise<Map<string, string>> | null = null;
+  #app: Promise<{ idCode: string; region: string | null }> | null = null;
 
-  private readonly now: () => number;
-  private readonly ttlMs: number;
-  private readonly search: Search;
+  readonly #now: () => number;
+  readonly #ttlMs: number;
+  readonly #search: Search;
 
-  constructor(
-    private readonly http: IntercomHttp,
-    opts: LookupOptions = {},
-  ) {
-    this.now = opts.now ?? Date.now;
-    this.ttlMs = opts.ttlMs ?? CACHE_TTL_MS;
-    const search: Search = (emails, priority) => this.resolve(emails, priority);
-    this.search = opts.batch ? opts.batch(search) : search;
+  readonly #http: IntercomHttp;
+
+  constructor(http: IntercomHttp, opts: LookupOptions = {}) {
+    this.#http = http;
+    this.#now = opts.now ?? Date.now;
+    this.#ttlMs = opts.ttlMs ?? CACHE_TTL_MS;
+    const search: Search = (emails, priority) => this.#resolve(emails, priority);
+    this.#search = opts.batch ? opts.batch(search) : search;
   }
 
   /**
@@ -70,43 +70,43 @@ export class Lookup {
    */
   async lookup(emails: string[], priority: Priority = 'user', charge?: (uncached: number) => void): Promise<Record<string, ContactView | null>> {
     const unique = [...new Set(emails)];
-    const missing = unique.filter((e) => !this.fresh(this.contacts.get(e)) && !this.inflight.has(e));
+    const missing = unique.filter((e) => !this.#fresh(this.#contacts.get(e)) && !this.#inflight.has(e));
     if (missing.length) charge?.(missing.length);
     if (missing.length) {
-      const batch = this.search(missing, priority);
+      const batch = this.#search(missing, priority);
       for (const email of missing) {
         const one = batch.then((found) => found.get(email) ?? null);
-        this.inflight.set(email, one);
-        void one.finally(() => this.inflight.delete(email)).catch(() => undefined);
+        this.#inflight.set(email, one);
+        void one.finally(() => this.#inflight.delete(email)).catch(() => undefined);
       }
     }
     const out: Record<string, ContactView | null> = {};
     for (const email of unique) {
-      const cached = this.contacts.get(email);
-      out[email] = this.fresh(cached) ? cached.value : await this.inflight.get(email)!;
+      const cached = this.#contacts.get(email);
+      out[email] = this.#fresh(cached) ? cached.value : await this.#inflight.get(email)!;
     }
     return out;
   }
 
   async get(id: string): Promise<ContactView> {
-    const view = await this.toView(await getContact(this.http, id));
-    if (view.email) Lookup.remember(this.contacts, view.email, { at: this.now(), value: view }, MAX_CACHED_CONTACTS);
+    const view = await this.#toView(await getContact(this.#http, id));
+    if (view.email) Lookup.#remember(this.#contacts, view.email, { at: this.#now(), value: view }, MAX_CACHED_CONTACTS);
     return view;
   }
 
   async createLead(email: string, name?: string): Promise<ContactView> {
-    const view = await this.toView(await createLead(this.http, email, name));
-    Lookup.remember(this.contacts, email, { at: this.now(), value: view }, MAX_CACHED_CONTACTS);
+    const view = await this.#toView(await createLead(this.#http, email, name));
+    Lookup.#remember(this.#contacts, email, { at: this.#now(), value: view }, MAX_CACHED_CONTACTS);
     return view;
   }
 
   /** Contacts whose name contains `query` (Intercom's `~`): the first `limit`, as Intercom orders them. */
   async searchByName(query: string, limit = NAME_SEARCH_LIMIT): Promise<ContactView[]> {
-    const pages = searchContacts(this.http, { field: 'name', operator: '~', value: query }, { perPage: limit });
+    const pages = searchContacts(this.#http, { field: 'name', operator: '~', value: query }, { perPage: limit });
     const first = await pages.next();
     await pages.return(undefined);
     const found = first.done ? [] : first.value.slice(0, limit);
-    return Promise.all(found.map((c) => this.toView(c)));
+    return Promise.all(found.map((c) => this.#toView(c)));
   }
 
   /**
@@ -114,27 +114,27 @@ export class Lookup {
    * address: such a list may hold a lead that shares its address with a user, whom a lookup prefers.
    */
   views(contacts: ContactData[]): Promise<ContactView[]> {
-    return Promise.all(contacts.map((c) => this.toView(c)));
+    return Promise.all(contacts.map((c) => this.#toView(c)));
   }
 
   /** After a write to a contact, the next look at it goes to Intercom. */
   invalidateContact(id: string): void {
-    for (const [email, entry] of this.contacts) if (entry.value?.id === id) this.contacts.delete(email);
+    for (const [email, entry] of this.#contacts) if (entry.value?.id === id) this.#contacts.delete(email);
   }
 
   /** Stores an answer as the most recent, forgetting the least recent past `max`. */
-  private static remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  static #remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
     map.delete(key);
     map.set(key, value);
     if (map.size > max) map.delete(map.keys().next().value as K);
   }
 
-  private fresh<T>(entry: Entry<T> | undefined): entry is Entry<T> {
-    return !!entry && this.now() - entry.at < this.ttlMs;
+  #fresh<T>(entry: Entry<T> | undefined): entry is Entry<T> {
+    return !!entry && this.#now() - entry.at < this.#ttlMs;
   }
 
-  private async resolve(emails: string[], priority: Priority): Promise<Map<string, ContactView | null>> {
-    const found = await findByEmails(this.http, emails, priority);
+  async #resolve(emails: string[], priority: Priority): Promise<Map<string, ContactView | null>> {
+    const found = await findByEmails(this.#http, emails, priority);
     const best = new Map<string, ContactData>();
     for (const c of found) {
       const email = c.email ? canonicalEmail(c.email) : undefined;
@@ -142,62 +142,62 @@ export class Lookup {
       const prev = best.get(email);
       if (!prev || rank(c) > rank(prev)) best.set(email, c);
     }
-    const views = await Promise.all([...best.values()].map((c) => this.toView(c)));
+    const views = await Promise.all([...best.values()].map((c) => this.#toView(c)));
     const result = new Map<string, ContactView | null>(emails.map((e) => [e, null]));
     for (const view of views) if (view.email) result.set(view.email, view);
-    const at = this.now();
-    for (const [email, value] of result) Lookup.remember(this.contacts, email, { at, value }, MAX_CACHED_CONTACTS);
+    const at = this.#now();
+    for (const [email, value] of result) Lookup.#remember(this.#contacts, email, { at, value }, MAX_CACHED_CONTACTS);
     return result;
   }
 
-  private async toView(c: ContactData): Promise<ContactView> {
+  async #toView(c: ContactData): Promise<ContactView> {
     const [app, tagNames, companies] = await Promise.all([
       this.appInfo(),
-      c.tags?.data.length ? this.tagNames() : Promise.resolve(new Map<string, string>()),
+      c.tags?.data.length ? this.#tagNames() : Promise.resolve(new Map<string, string>()),
       Promise.all((c.companies?.data ?? []).map(async (ref): Promise<NamedRef> => {
         const id = String(ref.id);
-        return { id, name: (await this.companyName(id)) ?? '' };
+        return { id, name: (await this.#companyName(id)) ?? '' };
       })),
     ]);
     return toContactView(c, app, tagNames, companies);
   }
 
   appInfo(): Promise<{ idCode: string; region: string | null }> {
-    this.app ??= getMe(this.http).then(
+    this.#app ??= getMe(this.#http).then(
       (me) => ({ idCode: me.app?.id_code ?? '', region: me.app?.region ?? null }),
       (err: unknown) => {
-        this.app = null;
+        this.#app = null;
         throw err;
       },
     );
-    return this.app;
+    return this.#app;
   }
 
-  private async tagNames(): Promise<Map<string, string>> {
-    const t = this.tags;
-    if (t && !(t instanceof Promise) && this.fresh(t)) return t.value;
+  async #tagNames(): Promise<Map<string, string>> {
+    const t = this.#tags;
+    if (t && !(t instanceof Promise) && this.#fresh(t)) return t.value;
     if (t instanceof Promise) return t;
     // Tag names only label the card: a token that may not read tags still gets its contacts (tags unnamed).
-    const pending = optional(listTags(this.http), [], 'tags', []).then((tags) => new Map(tags.map((t) => [t.id, t.name])));
-    this.tags = pending;
+    const pending = optional(listTags(this.#http), [], 'tags', []).then((tags) => new Map(tags.map((t) => [t.id, t.name])));
+    this.#tags = pending;
     try {
       const value = await pending;
-      this.tags = { at: this.now(), value };
+      this.#tags = { at: this.#now(), value };
       return value;
     } catch (err) {
-      this.tags = null;
+      this.#tags = null;
       throw err;
     }
   }
 
-  private async companyName(id: string): Promise<string | null> {
-    const c = this.companies.get(id);
+  async #companyName(id: string): Promise<string | null> {
+    const c = this.#companies.get(id);
     if (c instanceof Promise) return c;
-    if (this.fresh(c)) return c.value;
-    const pending = companyName(this.http, id).catch(() => null);
-    Lookup.remember(this.companies, id, pending, MAX_CACHED_COMPANIES);
+    if (this.#fresh(c)) return c.value;
+    const pending = companyName(this.#http, id).catch(() => null);
+    Lookup.#remember(this.#companies, id, pending, MAX_CACHED_COMPANIES);
     const value = await pending;
-    Lookup.remember(this.companies, id, { at: this.now(), value }, MAX_CACHED_COMPANIES);
+    Lookup.#remember(this.#companies, id, { at: this.#now(), value }, MAX_CACHED_COMPANIES);
     return value;
   }
 }
