@@ -20,15 +20,11 @@ const TLD_RE = /^(?:\p{L}[\p{L}\p{M}]+|xn--[a-z0-9-]+)$/u;
 /** First domain label of retina image names: `logo@2x.png`. */
 const RETINA_RE = /^\d+(?:\.\d+)?x$/;
 /**
- * A set of words written as one string: in the content script a list of string literals costs far more (its size
- * counts, and gzip compresses one run of words better).
- */
-export const words = (list: string): Set<string> => new Set(list.split(' '));
-/**
  * "TLDs" that are really file extensions (`icon@2x.png`, `app@1.2.js`), then names of hosts that are not on the
- * public Internet: none ends a plausible address.
+ * public Internet (localhost, local, localdomain, internal, invalid, intranet, …): none ends a plausible address.
+ * (Word lists are regexes: the content script's size counts, and these compress far better than lists of strings.)
  */
-const NOT_TLDS = words('png jpg jpeg gif svg webp avif ico bmp css js mjs cjs ts tsx jsx map json localhost local localdomain internal invalid lan intranet corp home arpa');
+const NOT_TLD_RE = /^(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|css|[mc]?js|tsx?|jsx|map|json|local(?:host|domain)?|in(?:ternal|valid|tranet)|lan|corp|home|arpa)$/;
 /** Characters stripped from the start / end of a candidate. */
 const OPENERS = `"'\`([{<«‹“‘„,;:`;
 const CLOSERS = `"'\`)]}>»›”’.,;:!?`;
@@ -70,7 +66,7 @@ export function normalizeEmail(raw: string): string | null {
 function isPlausibleDomain(domain: string): boolean {
   const labels = domain.split('.');
   const tld = labels[labels.length - 1]!;
-  if (labels.length < 2 || !TLD_RE.test(tld) || NOT_TLDS.has(tld) || RETINA_RE.test(labels[0]!)) return false;
+  if (labels.length < 2 || !TLD_RE.test(tld) || NOT_TLD_RE.test(tld) || RETINA_RE.test(labels[0]!)) return false;
   if (RETINA_RE.test(labels.slice(0, 2).join('.'))) return false; // sprite@1.5x.jpg
   return labels.every((label) => label.length <= MAX_LABEL && LABEL_RE.test(label));
 }

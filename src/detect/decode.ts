@@ -3,7 +3,7 @@
  * `name at domain dot com`, and Cloudflare's email protection. Pure: no DOM, no chrome APIs. Linear time
  * (the regexes only use bounded quantifiers).
  */
-import { INVISIBLE_RE, localStart, normalizeEmail, words } from './address';
+import { INVISIBLE_RE, localStart, normalizeEmail } from './address';
 
 /** `[word]`, `(word)`, `{word}`, full-width `［word］`/`（word）`, with up to three spaces inside: `open + words + close`. */
 const OPEN = String.raw`[[({［（]\s{0,3}(`;
@@ -21,8 +21,8 @@ const AT_RE = new RegExp(`${BRACKETED_AT}|(?<![\\p{L}\\p{N}])(at|arobase)(?![\\p
  */
 const DOT_RE = new RegExp(String.raw`\s{0,3}${OPEN}dot|punkt|point|ドット|ดอท|دات|نقطه|\.${CLOSE}\s{0,3}|\s{1,3}(dot|punkt|point)\s{1,3}|\s{0,3}(ドット|ดอท)\s{0,3}|(．)|\.`, 'iy');
 const MAX_LABELS = 10;
-/** A spelled-out dot after a bare marker counts only before a country code or one of these: `meet at noon dot the office` does not. */
-const COMMON_TLDS = words('com org net edu gov mil int info biz io dev app ai me');
+/** A spelled-out dot after a bare marker counts only before a country code (any two letters) or a common TLD: `meet at noon dot the office` does not. */
+const TLD_OK_RE = /^(?:..|com|org|net|edu|gov|mil|int|info|biz|dev|app)$/;
 /**
  * Any marker an obfuscated address needs, or `mailto:`, in one test; no alternative starts with a space (` dot ` is
  * `dot` between spaces), so the engine skips ahead between the few characters that can start one.
@@ -108,10 +108,9 @@ export function findObfuscated(text: string): Obfuscated[] {
     const start = localStart(text, before, floor, LOCAL_CHARS[chars]);
     const domain = start === before ? null : readDomain(text, after, chars, group === 4 || group < 0 ? 'n' : word === 'at' && group === 2 ? 's' : 'w');
     if (!domain) continue;
-    const tld = domain.labels[domain.labels.length - 1]!.toLowerCase();
     // The bare `at` needs a spelled-out dot; after a bare marker a spelled dot (or the bare ` @ `) needs a country code or common TLD.
     if (word === 'at' && group === 2 && !domain.spelled) continue;
-    if (group > 1 && (domain.spelled || group === 4) && tld.length !== 2 && !COMMON_TLDS.has(tld)) continue;
+    if (group > 1 && (domain.spelled || group === 4) && !TLD_OK_RE.test(domain.labels[domain.labels.length - 1]!.toLowerCase())) continue;
     if (group === 4 && !SPACED_CUE_RE.test(text.slice(Math.max(floor, start - 40), start))) continue;
     let raw = `${text.slice(start, before)}@${domain.labels.join('.')}`;
     if (chars === 2) raw = raw.normalize('NFKC');

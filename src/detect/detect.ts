@@ -5,7 +5,7 @@
  * Everything here runs in time linear in the input; there is no regex that can backtrack over unbounded
  * input (the few regexes used only see strings already length-checked, or use bounded quantifiers).
  */
-import { canonical, cleanName, domainEnd, INVISIBLE_RE, LETTER_RE, localStart, MAX_NAME, normalizeEmail, words } from './address';
+import { canonical, cleanName, domainEnd, INVISIBLE_RE, LETTER_RE, localStart, MAX_NAME, normalizeEmail } from './address';
 import { CF_PATH, cloudflareMailto, decodeCloudflare, findObfuscated, MARKER_RE } from './decode';
 
 export { canonical, CF_PATH, cleanName, decodeCloudflare, MAX_NAME, normalizeEmail };
@@ -89,15 +89,18 @@ function sentenceEndsAt(text: string, space: number): boolean {
   return letters >= 4 || text.charAt(space - 1) !== '.';
 }
 
-/** Words particles of surnames may start lower-case; any other cased word of a name starts upper-case. */
-const PARTICLES = words('de da das do dos du di del della la le van von der den ter bin al el y e');
+/**
+ * Particles of surnames may start lower-case (de da das do dos du di del della der den la le van von ter bin al el
+ * y e); any other cased word of a name starts upper-case.
+ */
+const PARTICLE_RE = /^(?:d(?:[aeiou]|[ao]s|e[lrn]|ella)|l[ae]|v[ao]n|ter|bin|[ae]l|[ye])$/i;
 const MAX_NAME_WORDS = 6;
 
 function looksLikeName(name: string): boolean {
   const list = name.split(' ');
   return list.length <= MAX_NAME_WORDS && list.every((word) => {
     const first = LETTER_RE.exec(word)?.[0];
-    return !first || first === first.toUpperCase() || PARTICLES.has(word.toLowerCase());
+    return !first || first === first.toUpperCase() || PARTICLE_RE.test(word);
   });
 }
 
