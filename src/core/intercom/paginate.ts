@@ -16,25 +16,30 @@ function cursorOf(page: CursorPage): string | undefined {
   return next && typeof next === 'object' ? (next.starting_after ?? undefined) : undefined;
 }
 
-/** POST searches (`/contacts/search`, `/conversations/search`, `/tickets/search`): one request a page. */
+/**
+ * POST searches (`/contacts/search`, `/conversations/search`, `/tickets/search`): one request a page, each read
+ * as searchPage reads one.
+ */
 export async function* searchPages<S extends v.GenericSchema, T>(
   http: IntercomHttp,
   path: string,
   query: unknown,
   schema: S,
   items: (page: v.InferOutput<S>) => T[],
-  opts: { perPage?: number; priority?: Priority; sort?: { field: string; order: 'ascending' | 'descending' } } = {},
+  opts: Omit<SearchOptions, 'cursor' | 'perPage'> & { perPage?: number } = {},
 ): AsyncGenerator<T[]> {
-  let startingAfter: string | undefined;
+  let cursor: string | undefined;
   do {
-    const body = { query, ...(opts.sort ? { sort: opts.sort } : {}), pagination: { per_page: opts.perPage ?? 150, ...(startingAfter ? { starting_after: startingAfter } : {}) } };
-    const page = parse(schema, await http.request('POST', path, { json: body, idempotent: true, priority: opts.priority }));
-    yield items(page);
-    startingAfter = cursorOf(page as CursorPage);
-  } while (startingAfter);
+    const page = await searchPage(http, path, query, schema, items, { perPage: 150, ...opts, cursor });
+    yield page.items;
+    cursor = page.next ?? undefined;
+  } while (cursor);
 }
 
-/** Lists paged by cursor (`?starting_after=`) or by number (`?page=`); GET, or POST where Intercom lists that way. */
+/**
+ * Lists paged by cursor (`?starting_after=`) or by number (`?page=`); GET, or POST where Intercom lists that
+ * way. Each page is read as listPage reads one, and the next asked for with the cursor it hands out.
+ */
 export async function* listPages<S extends v.GenericSchema, T>(
   http: IntercomHttp,
   path: string,
@@ -43,19 +48,12 @@ export async function* listPages<S extends v.GenericSchema, T>(
   perPage = 50,
   method: 'GET' | 'POST' = 'GET',
 ): AsyncGenerator<T[]> {
-  let startingAfter: string | undefined;
-  for (let pageNo = 1; ; pageNo++) {
-    const searchParams: Record<string, string | number> = { per_page: perPage };
-    if (startingAfter) searchParams.starting_after = startingAfter;
-    else if (pageNo > 1) searchParams.page = pageNo;
-    const page = parse(schema, await http.request(method, path, { searchParams, idempotent: true }));
-    const got = items(page);
-    yield got;
-    startingAfter = cursorOf(page as CursorPage);
-    if (startingAfter) continue;
-    const p = (page as { pages?: { page?: number | null; total_pages?: number | null } | null }).pages;
-    if (!got.length || !p?.total_pages || (p.page ?? pageNo) >= p.total_pages) return;
-  }
+  let cursor: string | undefined;
+  do {
+    const page = await listPage(http, path, schema, items, perPage, cursor, method);
+    yield page.items;
+    cursor = page.next ?? undefined;
+  } while (cursor);
 }
 
 /** Every item of an async page iterator, in order. */
@@ -74,6 +72,14 @@ export interface OnePage<T> {
   next: string | null;
 }
 
+export interface SearchOptions {
+  perPage: number;
+  /** From where on (Intercom's `starting_after`); none: the first page. */
+  cursor?: string;
+  priority?: Priority;
+  sort?: { field: string; order: 'ascending' | 'descending' };
+}
+
 /** One page of a POST search, from `cursor` (Intercom's `starting_after`) on: for "Show more". */
 export async function searchPage<S extends v.GenericSchema, T>(
   http: IntercomHttp,
@@ -81,11 +87,11 @@ export async function searchPage<S extends v.GenericSchema, T>(
   query: unknown,
   schema: S,
   items: (page: v.InferOutput<S>) => T[],
-  opts: { perPage: number; cursor?: string; sort?: { field: string; order: 'ascending' | 'descending' } },
+  opts: SearchOptions,
 ): Promise<OnePage<T>> {
   const pagination = { per_page: opts.perPage, ...(opts.cursor ? { starting_after: opts.cursor } : {}) };
   const body = { query, ...(opts.sort ? { sort: opts.sort } : {}), pagination };
-  const page = parse(schema, await http.request('POST', path, { json: body, idempotent: true }));
+  const page = parse(schema, await http.request('POST', path, { json: body, idempotent: true, priority: opts.priority }));
   return { items: items(page), next: cursorOf(page as CursorPage) ?? null };
 }
 
@@ -100,12 +106,13 @@ export async function listPage<S extends v.GenericSchema, T>(
   items: (page: v.InferOutput<S>) => T[],
   perPage: number,
   cursor?: string,
+  method: 'GET' | 'POST' = 'GET',
 ): Promise<OnePage<T>> {
   const searchParams: Record<string, string | number> = { per_page: perPage };
   const pageNo = cursor?.startsWith('p:') ? Number(cursor.slice(2)) : 1;
   if (cursor?.startsWith('c:')) searchParams.starting_after = cursor.slice(2);
   else if (pageNo > 1) searchParams.page = pageNo;
-  const page = parse(schema, await http.request('GET', path, { searchParams, idempotent: true }));
+  const page = parse(schema, await http.request(method, path, { searchParams, idempotent: true }));
   const got = items(page);
   const after = cursorOf(page as CursorPage);
   if (after) return { items: got, next: `c:${after}` };
