@@ -53,35 +53,8 @@ function skipSpaces(text: string, i: number, dir: 1 | -1): number {
 const LABEL_CHARS = [/[\p{L}\p{N}\p{M}-]/u, /[a-z0-9-]/i, /[a-z0-9０-９Ａ-Ｚａ-ｚ－-]/i];
 const LOCAL_CHARS = [undefined, /[\w.+'-]/, /[\w.+'０-９Ａ-Ｚａ-ｚ-]/];
 
-/**
- * The domain after `from`, labels joined by dots in the spellings the marker takes (`dots`: `w` a dot word in
- * brackets or spaced, `s` only the English ` dot `, `n` none but the full-width `．`, and that only with the
- * full-width alphabet); `spelled`: a dot was a word.
- */
-function readDomain(text: string, from: number, chars: number, dots: string): { labels: string[]; end: number; spelled: boolean } | null {
-  const labels: string[] = [];
-  let spelled = false;
-  let i = from;
-  let end = from;
-  while (labels.length < MAX_LABELS) {
-    let j = i;
-    while (j < text.length && LABEL_CHARS[chars]!.test(text.charAt(j))) j++;
-    if (j === i) break;
-    labels.push(text.slice(i, j));
-    end = j;
-    DOT_RE.lastIndex = j;
-    const dot = DOT_RE.exec(text);
-    if (!dot) break;
-    const word = (dot[1] ?? dot[2] ?? dot[3] ?? dot[4])?.toLowerCase();
-    if (word !== undefined && word !== '.') {
-      // A word the marker does not take ends the address before it.
-      if (dots === 'n' ? word !== '．' || chars !== 2 : dots === 's' && word !== 'dot') break;
-      if (word !== '．') spelled = true;
-    }
-    i = DOT_RE.lastIndex;
-  }
-  return labels.length < 2 ? null : { labels, end, spelled };
-}
+/** Which group of a match matched (the first one set; -1: none). */
+const groupOf = (m: RegExpExecArray): number => m.findIndex((g, i) => i && g);
 
 /** Obfuscated addresses in `text`, in order. A bare `at` counts only with a spelled-out `dot` after it. */
 export function findObfuscated(text: string): Obfuscated[] {
@@ -90,12 +63,13 @@ export function findObfuscated(text: string): Obfuscated[] {
   let floor = 0;
   AT_RE.lastIndex = 0;
   for (let m; (m = AT_RE.exec(text)); ) {
-    // Which spelling (a group of AT_RE; -1: `＠`), and the alphabet it reads the address in.
-    const group = m.findIndex((g, i) => i && g);
-    const word = m[group]?.toLowerCase();
+    // Which spelling (a group of AT_RE; -1: `＠`), whether it is the bare English `at` (`arobase` is longer, `ſ` and
+    // all), and the alphabet it reads the address in.
+    const group = groupOf(m);
+    const at = group === 2 && m[2]!.length === 2;
+    const chars = group === 1 ? +/[^a-zä@]/i.test(m[1]!) : group === 2 ? 0 : group < 0 ? 2 : 1;
     let before = m.index;
     let after = before + m[0].length;
-    const chars = group === 1 ? +/[^a-zä@]/.test(word!) : group === 2 ? 0 : group < 0 ? 2 : 1;
     if (group === 2 || group === 4) {
       // A bare word needs a space each side: `ana at example dot com` (` @ ` has them).
       if (!INVISIBLE_RE.test(text.charAt(before - 1)) || !INVISIBLE_RE.test(text.charAt(after))) continue;
@@ -106,19 +80,37 @@ export function findObfuscated(text: string): Obfuscated[] {
       after = skipSpaces(text, after, 1);
     }
     const start = localStart(text, before, floor, LOCAL_CHARS[chars]);
-    const domain = start === before ? null : readDomain(text, after, chars, group === 4 || group < 0 ? 'n' : word === 'at' && group === 2 ? 's' : 'w');
-    if (!domain) continue;
+    // The domain: labels joined by `.` or a dot the marker takes (`spelled`: a dot was a word).
+    const labels: string[] = [];
+    let spelled = false;
+    let end = after;
+    for (let i = after; start < before && labels.length < MAX_LABELS; i = DOT_RE.lastIndex) {
+      let j = i;
+      while (LABEL_CHARS[chars]!.test(text.charAt(j))) j++;
+      if (j === i) break;
+      labels.push(text.slice(i, (end = j)));
+      DOT_RE.lastIndex = j;
+      const dot = DOT_RE.exec(text);
+      if (!dot) break;
+      // A dot word (`[.]` is a plain dot): one the marker does not take ends the address before it — ` @ ` takes
+      // none, `＠` only the full-width `．`, the bare `at` only `dot`.
+      const g = groupOf(dot);
+      if (g > 0 && dot[g] !== '.') {
+        if (group === 4 || (group < 0 && g !== 4) || (at && !/^dot$/i.test(dot[g]!))) break;
+        if (g !== 4) spelled = true;
+      }
+    }
     // The bare `at` needs a spelled-out dot; after a bare marker a spelled dot (or the bare ` @ `) needs a country code or common TLD.
-    if (word === 'at' && group === 2 && !domain.spelled) continue;
-    if (group > 1 && (domain.spelled || group === 4) && !TLD_OK_RE.test(domain.labels[domain.labels.length - 1]!.toLowerCase())) continue;
+    if (labels.length < 2 || (at && !spelled)) continue;
+    if (group > 1 && (spelled || group === 4) && !TLD_OK_RE.test(labels[labels.length - 1]!.toLowerCase())) continue;
     if (group === 4 && !SPACED_CUE_RE.test(text.slice(Math.max(floor, start - 40), start))) continue;
-    let raw = `${text.slice(start, before)}@${domain.labels.join('.')}`;
+    let raw = `${text.slice(start, before)}@${labels.join('.')}`;
     if (chars === 2) raw = raw.normalize('NFKC');
     const email = normalizeEmail(raw);
     if (email === null) continue;
-    out.push({ email, start, end: domain.end });
-    floor = domain.end;
-    AT_RE.lastIndex = Math.max(AT_RE.lastIndex, domain.end);
+    out.push({ email, start, end });
+    floor = end;
+    AT_RE.lastIndex = Math.max(AT_RE.lastIndex, end);
   }
   return out;
 }
