@@ -101,7 +101,8 @@ export async function updateContact(http: IntercomHttp, id: string, patch: Conta
   );
 }
 
-function appliedPatch(c: ContactData, patch: ContactPatch): boolean {
+/** Whether the contact has every field of the patch (also how a quick action's update is verified after a restart). */
+export function appliedPatch(c: ContactData, patch: ContactPatch): boolean {
   const record = c as unknown as Record<string, unknown>;
   return Object.entries(patch).every(([key, want]) => {
     if (key === 'custom_attributes') {
@@ -110,6 +111,8 @@ function appliedPatch(c: ContactData, patch: ContactPatch): boolean {
     }
     // Intercom answers the owner's id as a number or a string.
     if (key === 'owner_id') return String(record[key] ?? '') === String(want ?? '');
+    // A flag Intercom leaves out or sends as null is off.
+    if (typeof want === 'boolean') return !!record[key] === want;
     return (record[key] ?? null) === want;
   });
 }
