@@ -115,15 +115,16 @@ export function findObfuscated(text: string): Obfuscated[] {
   return out;
 }
 
-/** Cloudflare's `data-cfemail` / protected-link hex decoded (first byte the XOR key, then UTF-8 text), or null. */
+/**
+ * Cloudflare's `data-cfemail` / protected-link hex decoded (first byte the XOR key, then UTF-8 text), or null. The
+ * bytes go through decodeURIComponent as percent-escapes: it reads them as UTF-8 and refuses malformed UTF-8, as
+ * Cloudflare's own decoder does (a leading byte-order mark stays: every caller drops it as invisible).
+ */
 export function cloudflareText(hex: string): string | null {
   const h = hex.trim();
-  if (h.length < 4 || h.length > 4096 || h.length % 2 || !/^[0-9a-f]+$/i.test(h)) return null;
-  const key = parseInt(h.slice(0, 2), 16);
-  const bytes = new Uint8Array(h.length / 2 - 1);
-  for (let i = 2; i < h.length; i += 2) bytes[i / 2 - 1] = parseInt(h.slice(i, i + 2), 16) ^ key;
+  if (!/^(?:[0-9a-f]{2}){2,2048}$/i.test(h)) return null;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return decodeURIComponent(h.slice(2).replace(/../g, (b) => `%${((parseInt(b, 16) ^ parseInt(h.slice(0, 2), 16)) | 256).toString(16).slice(1)}`));
   } catch {
     return null;
   }
