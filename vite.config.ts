@@ -7,7 +7,7 @@ import { crx } from '@crxjs/vite-plugin';
 import type { Plugin, ResolvedConfig, Rollup, UserConfig } from 'vite';
 import { buildManifest } from './manifest.config.ts';
 import { privacyPagePlugin } from './scripts/privacy-page.ts';
-import { standaloneWorker } from './scripts/standalone-worker.ts';
+import { standaloneWorker, type StandaloneWorker } from './scripts/standalone-worker.ts';
 import { pageChunks } from './scripts/page-chunks.ts';
 
 /**
@@ -55,7 +55,7 @@ function compactCatalogues(): Plugin {
  * of their own without our plugins; they are built again here the same way (IIFE, same define and minifier) only
  * to read their modules, and checked against the emitted file.
  */
-function bundleMap(worker?: { built?: Rollup.OutputChunk }): Plugin {
+function bundleMap(worker?: StandaloneWorker): Plugin {
   type Files = Record<string, { modules: Record<string, number> }>;
   let config: ResolvedConfig;
   const rel = (id: string) => {
@@ -80,10 +80,22 @@ function bundleMap(worker?: { built?: Rollup.OutputChunk }): Plugin {
     },
     async generateBundle(_options, bundle) {
       const files: Files = {};
+      let workerFile: string | undefined;
       for (const out of Object.values(bundle)) {
-        // The worker's file holds the code of its own build (standaloneWorker): its modules are that build's.
-        if (out.type === 'chunk') files[out.fileName] = { modules: modulesOf(worker?.built && out.code === worker.built.code ? worker.built : out) };
+        if (out.type !== 'chunk') continue;
+        // The worker's file is the chunk of its entry, and holds the code of its own build (standaloneWorker): its
+        // modules are that build's, never the main build's (whose chunk of that entry is only the stub). Told by
+        // the entry, not by comparing code, so a worker whose code was not put in its file fails here instead of
+        // being mapped with some other chunk's modules.
+        if (worker && out.facadeModuleId === worker.entryId) {
+          if (!worker.built || out.code !== worker.built.code) this.error(`bundle map: ${out.fileName} does not hold the standalone worker's code`);
+          workerFile = out.fileName;
+          files[out.fileName] = { modules: modulesOf(worker.built) };
+        } else {
+          files[out.fileName] = { modules: modulesOf(out) };
+        }
       }
+      if (worker && !workerFile) this.error('bundle map: no chunk of the worker entry in the bundle');
       // crxjs's IIFE content scripts arrive as assets: src/content/<name>.js from src/content/<name>.ts.
       for (const out of Object.values(bundle)) {
         if (out.type !== 'asset' || !/^src\/.+\.js$/.test(out.fileName)) continue;
@@ -105,7 +117,7 @@ function bundleMap(worker?: { built?: Rollup.OutputChunk }): Plugin {
         else this.warn(`bundle map: ${out.fileName} rebuilt to ${chunk?.code.length} B, shipped ${shipped.length} B; left out`);
       }
       const outDir = path.resolve(config.root, config.build.outDir);
-      fs.writeFileSync(`${outDir}.bundle-map.json`, JSON.stringify({ outDir: path.basename(outDir), files }, null, 1));
+      fs.writeFileSync(`${outDir}.bundle-map.json`, JSON.stringify({ outDir: path.basename(outDir), ...(workerFile ? { worker: workerFile } : {}), files }, null, 1));
     },
   };
 }

@@ -20,18 +20,27 @@ const SCRIPT_QUERY = /\?(?:script|iife)\b/;
 /** crxjs's name for an IIFE content script's output: src/content/entry.ts → src/content/entry.js. */
 const iifeFileName = (root: string, file: string) => path.relative(root, file).replace(/\.(?:[cm]?[jt]sx?)$/, '.js');
 
-export function standaloneWorker(entry: string): Plugin & { built?: Rollup.OutputChunk } {
+/** The plugin, and what the bundle map (vite.config.ts) reads of it once the worker is built. */
+export type StandaloneWorker = Plugin & {
+  /** The worker's one file as its own build made it (its code and its modules). */
+  built?: Rollup.OutputChunk;
+  /** The worker entry's absolute path: the main build's chunk whose facadeModuleId it is carries the worker. */
+  entryId?: string;
+};
+
+export function standaloneWorker(entry: string): StandaloneWorker {
   let config: ResolvedConfig;
   let entryId = '';
   /** Each `?script…` import of the worker: the specifier's absolute path with its query, and the file crxjs makes of it. */
   let scripts: Array<{ id: string; fileName: string }> = [];
-  const plugin: Plugin & { built?: Rollup.OutputChunk } = {
+  const plugin: StandaloneWorker = {
     name: 'sidekick:standalone-worker',
     apply: 'build',
     enforce: 'post',
     configResolved(resolved) {
       config = resolved;
       entryId = path.resolve(config.root, entry);
+      plugin.entryId = entryId;
     },
     async buildStart() {
       const found = new Map<string, string>();

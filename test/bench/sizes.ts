@@ -7,7 +7,10 @@ import zlib from 'node:zlib';
 const IMPORT = /(?:import|from)\s*["']([^"']+\.(?:js|css))["']/g;
 const HTML_ASSET = /<(?:script[^>]*\bsrc|link[^>]*\bhref)="([^"]+\.(?:js|css))"/g;
 
+/** Every file `file` loads up front, itself included, each once: absolute paths (a page's `/assets/x.js` and a
+ * chunk's `./x.js` are one file). */
 function closure(dist: string, file: string, seen = new Set<string>()): Set<string> {
+  file = path.resolve(file);
   if (seen.has(file) || !fs.existsSync(file)) return seen;
   seen.add(file);
   const text = fs.readFileSync(file, 'utf8');
