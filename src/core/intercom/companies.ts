@@ -49,7 +49,8 @@ export async function contactCompanies(http: IntercomHttp, contactId: string): P
   return parse(ContactCompaniesSchema, await http.request('GET', `/contacts/${encodeURIComponent(contactId)}/companies`));
 }
 
-const attached = async (http: IntercomHttp, contactId: string, companyId: string) =>
+/** The contact's company with this id, if the contact is in it (how an attach or detach is verified). */
+export const attached = async (http: IntercomHttp, contactId: string, companyId: string) =>
   (await contactCompanies(http, contactId)).find((c) => c.id === companyId);
 
 export async function attachContact(http: IntercomHttp, contactId: string, companyId: string): Promise<CompanyData> {

@@ -59,7 +59,7 @@ export async function getContact(http: IntercomHttp, id: string, followMerge = t
 }
 
 /** A contact, or null when Intercom no longer has it (deleted, or merged away). */
-async function contactOrNull(http: IntercomHttp, id: string): Promise<ContactData | null> {
+export async function contactOrNull(http: IntercomHttp, id: string): Promise<ContactData | null> {
   try {
     return await getContact(http, id, false);
   } catch (e) {
@@ -147,7 +147,8 @@ export async function contactTags(http: IntercomHttp, id: string): Promise<TagDa
   return parse(TagListSchema, await http.request('GET', path(id, '/tags'))).data;
 }
 
-const hasTag = async (http: IntercomHttp, contactId: string, tagId: string) => (await contactTags(http, contactId)).find((t) => t.id === tagId);
+/** The contact's tag with this id, if it has it (how a tag or untag is verified). */
+export const hasTag = async (http: IntercomHttp, contactId: string, tagId: string) => (await contactTags(http, contactId)).find((t) => t.id === tagId);
 
 export async function tagContact(http: IntercomHttp, contactId: string, tagId: string): Promise<TagData> {
   return parse(
@@ -175,15 +176,15 @@ export async function addNote(http: IntercomHttp, contactId: string, body: strin
   const sentAt = Math.floor(Date.now() / 1000) - 60;
   return parse(
     NoteSchema,
-    await http.request('POST', path(contactId, '/notes'), {
-      json: { body, admin_id: adminId },
-      verify: async () => {
-        const first = await contactNotes(http, contactId).next();
-        const newest: NoteData[] = first.done ? [] : first.value;
-        return newest.find((n) => sameText(n.body, body) && (n.created_at ?? 0) >= sentAt && (!n.author || n.author.id === adminId));
-      },
-    }),
+    await http.request('POST', path(contactId, '/notes'), { json: { body, admin_id: adminId }, verify: () => noteSince(http, contactId, body, adminId, sentAt) }),
   );
+}
+
+/** Among the contact's newest notes, this text by this admin (or by nobody named) stored at `since` (Unix s) or later. */
+export async function noteSince(http: IntercomHttp, contactId: string, body: string, adminId: string, since: number): Promise<NoteData | undefined> {
+  const first = await contactNotes(http, contactId).next();
+  const newest: NoteData[] = first.done ? [] : first.value;
+  return newest.find((n) => sameText(n.body, body) && (n.created_at ?? 0) >= since && (!n.author || n.author.id === adminId));
 }
 
 /** Intercom may wrap plain text in <p>: compare the text. */

@@ -39,33 +39,37 @@ export async function reply(
 ): Promise<ConversationData> {
   const request: Intercom.AdminReplyConversationRequest = { message_type: kind, type: 'admin', admin_id: adminId, body };
   const sentAt = Math.floor(Date.now() / 1000) - 60;
-  return parse(
-    ConversationSchema,
-    await http.request('POST', path(id, '/reply'), {
-      json: request,
-      verify: async () => {
-        const c = await getConversation(http, id);
-        const parts = c.conversation_parts?.conversation_parts ?? [];
-        const found = parts.some(
-          (p) => (p.part_type === kind || (kind === 'comment' && p.part_type === 'comment')) && sameText(p.body, body) &&
-            (p.created_at ?? 0) >= sentAt && (!p.author?.id || p.author.id === adminId),
-        );
-        return found ? c : undefined;
-      },
-    }),
-  );
+  return manage(http, id, request, replied(kind, body, adminId, sentAt), '/reply');
 }
+
+/**
+ * What each write to a conversation leaves behind, as tests of the conversation read afterwards: after a lost
+ * answer (here) and after a worker stopped mid-request (core/actions.ts), whether it took effect.
+ */
+export const replied = (kind: string, body: string, adminId: string, since: number) => (c: ConversationData) =>
+  (c.conversation_parts?.conversation_parts ?? []).some(
+    (p) => p.part_type === kind && sameText(p.body, body) && (p.created_at ?? 0) >= since && (!p.author?.id || p.author.id === adminId),
+  );
+export const isClosed = (c: ConversationData) => c.state === 'closed';
+export const isOpen = (c: ConversationData) => c.state === 'open';
+export const snoozedTill = (until: number) => (c: ConversationData) => c.state === 'snoozed' && c.snoozed_until === until;
+/** Assigned to this admin or team; assignee "0": to no one of that kind. */
+export const assignedTo = (to: { type: 'admin' | 'team'; assigneeId: string }) => (c: ConversationData) => {
+  const now = to.type === 'admin' ? c.admin_assignee_id : c.team_assignee_id;
+  return to.assigneeId === '0' ? !now || now === '0' : now === to.assigneeId;
+};
 
 /** Sends a state change (`/parts`), and after a lost answer checks the conversation's state. */
 async function manage(
   http: IntercomHttp,
   id: string,
-  body: Intercom.ConversationsManageRequestBody,
+  body: Intercom.ConversationsManageRequestBody | Intercom.AdminReplyConversationRequest,
   took: (c: ConversationData) => boolean,
+  rest = '/parts',
 ): Promise<ConversationData> {
   return parse(
     ConversationSchema,
-    await http.request('POST', path(id, '/parts'), {
+    await http.request('POST', path(id, rest), {
       json: body,
       verify: async () => {
         const c = await getConversation(http, id);
@@ -76,21 +80,16 @@ async function manage(
 }
 
 export function close(http: IntercomHttp, id: string, adminId: string, body?: string): Promise<ConversationData> {
-  return manage(http, id, { message_type: 'close', type: 'admin', admin_id: adminId, ...(body ? { body } : {}) }, (c) => c.state === 'closed');
+  return manage(http, id, { message_type: 'close', type: 'admin', admin_id: adminId, ...(body ? { body } : {}) }, isClosed);
 }
 
 export function open(http: IntercomHttp, id: string, adminId: string): Promise<ConversationData> {
-  return manage(http, id, { message_type: 'open', admin_id: adminId }, (c) => c.state === 'open');
+  return manage(http, id, { message_type: 'open', admin_id: adminId }, isOpen);
 }
 
 /** Snoozes until a time (Unix seconds). */
 export function snooze(http: IntercomHttp, id: string, adminId: string, until: number): Promise<ConversationData> {
-  return manage(
-    http,
-    id,
-    { message_type: 'snoozed', admin_id: adminId, snoozed_until: until },
-    (c) => c.state === 'snoozed' && c.snoozed_until === until,
-  );
+  return manage(http, id, { message_type: 'snoozed', admin_id: adminId, snoozed_until: until }, snoozedTill(until));
 }
 
 /** Assigns to an admin or a team; assignee `"0"` unassigns. */
@@ -100,16 +99,7 @@ export function assign(
   adminId: string,
   to: { type: 'admin' | 'team'; assigneeId: string },
 ): Promise<ConversationData> {
-  const unassign = to.assigneeId === '0';
-  return manage(
-    http,
-    id,
-    { message_type: 'assignment', type: to.type, admin_id: adminId, assignee_id: to.assigneeId },
-    (c) => {
-      const now = to.type === 'admin' ? c.admin_assignee_id : c.team_assignee_id;
-      return unassign ? !now || now === '0' : now === to.assigneeId;
-    },
-  );
+  return manage(http, id, { message_type: 'assignment', type: to.type, admin_id: adminId, assignee_id: to.assigneeId }, assignedTo(to));
 }
 
 export type ConversationFilter = 'open' | 'closed' | 'all';

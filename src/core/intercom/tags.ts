@@ -12,7 +12,8 @@ export async function createTag(http: IntercomHttp, name: string): Promise<TagDa
   return parse(TagSchema, await http.request('POST', '/tags', { json: { name }, idempotent: true }));
 }
 
-const conversationTag = async (http: IntercomHttp, conversationId: string, tagId: string) => {
+/** The conversation's tag with this id, if it has it (how a tag or untag is verified). */
+export const conversationTag = async (http: IntercomHttp, conversationId: string, tagId: string) => {
   const c = parse(ConversationSchema, await http.request('GET', `/conversations/${encodeURIComponent(conversationId)}`));
   const tag = c.tags?.tags.find((t) => t.id === tagId);
   return tag ? { id: tag.id, name: tag.name ?? '' } : undefined;
