@@ -1,11 +1,16 @@
 /** The service worker's wiring: listeners are registered synchronously at the top level, as MV3 requires. */
-import browser from 'webextension-polyfill';
+import type Browser from 'webextension-polyfill';
 import { registerCommands } from './commands';
 import { createHandlers, createOutbox } from './handlers';
 import { registerMenus } from './menus';
 import { createRouter } from './router';
 import { TabScans } from './scan';
 import { lockStorage } from './vault';
+
+// The polyfill is a CommonJS (UMD) module: required, the bundle takes its module.exports as they are; imported as
+// an ES default, the bundler would add its ES-interop helper (a copy of the module's properties) only for that.
+declare const require: (id: 'webextension-polyfill') => typeof Browser;
+const browser = require('webextension-polyfill');
 
 const scans = new TabScans();
 const outbox = createOutbox();
@@ -20,7 +25,7 @@ lockStorage().catch(() => console.error('[sidekick] could not restrict storage t
 // Actions a stopped worker left behind: pending ones are sent, ones caught mid-request are checked first.
 void outbox.resume().catch(() => undefined);
 
-browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+browser.runtime.onMessage.addListener((message: unknown, sender: Browser.Runtime.MessageSender) => {
   // Whatever woke the worker, the outbox picks up where it stopped (a no-op when nothing is left).
   void outbox.resume().catch(() => undefined);
   // Events this worker broadcast to pages are not requests; everything else goes through the router.
