@@ -29,6 +29,12 @@ const NOT_TLD_RE = /^(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|css|[mc]?js|tsx?|jsx
 const OPENERS = `"'\`([{<«‹“‘„,;:`;
 const CLOSERS = `"'\`)]}>»›”’.,;:!?`;
 export const INVISIBLE_RE = /[\s\u200b-\u200d\u2060\ufeff]/;
+
+/** From `i`, past at most `max` invisible characters in direction `dir` (backwards never left of `floor`). */
+export function skipInvisible(text: string, i: number, dir: 1 | -1, max = Infinity, floor = 0): number {
+  while (max-- > 0 && (dir > 0 || i > floor) && INVISIBLE_RE.test(text.charAt(dir > 0 ? i : i - 1))) i += dir;
+  return i;
+}
 /** Scripts written without spaces: an address glued to them starts (or ends) where the Latin part does. */
 const UNSPACED_RE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
 const ASCII_ALNUM_RE = /[a-z0-9]/i;

@@ -3,7 +3,7 @@
  * `name at domain dot com`, and Cloudflare's email protection. Pure: no DOM, no chrome APIs. Linear time
  * (the regexes only use bounded quantifiers).
  */
-import { INVISIBLE_RE, localStart, normalizeEmail } from './address';
+import { INVISIBLE_RE, localStart, normalizeEmail, skipInvisible } from './address';
 
 /** `[word]`, `(word)`, `{word}`, full-width `［word］`/`（word）`, with up to three spaces inside: `open + words + close`. */
 const OPEN = String.raw`[[({［（]\s{0,3}(`;
@@ -40,12 +40,6 @@ export interface Obfuscated {
   end: number;
 }
 
-/** Skips up to three spaces from `i` in direction `dir`. */
-function skipSpaces(text: string, i: number, dir: 1 | -1): number {
-  for (let n = 0; n < 3 && INVISIBLE_RE.test(text.charAt(dir === 1 ? i : i - 1)); n++) i += dir;
-  return i;
-}
-
 /**
  * The alphabets a marker reads the address around it in: as plain text (0), ASCII only (1), or ASCII and the
  * full-width forms (2) — a label's characters (never a dot), then a local part's.
@@ -76,8 +70,9 @@ export function findObfuscated(text: string): Obfuscated[] {
       before--;
       after++;
     } else if (group > 0) {
-      before = skipSpaces(text, before, -1);
-      after = skipSpaces(text, after, 1);
+      // Up to three spaces each side: `ana [ at ] example.com`, `ana [at] example.com`.
+      before = skipInvisible(text, before, -1, 3);
+      after = skipInvisible(text, after, 1, 3);
     }
     const start = localStart(text, before, floor, LOCAL_CHARS[chars]);
     // The domain: labels joined by `.` or a dot the marker takes (`spelled`: a dot was a word).

@@ -5,7 +5,7 @@
  * Everything here runs in time linear in the input; there is no regex that can backtrack over unbounded
  * input (the few regexes used only see strings already length-checked, or use bounded quantifiers).
  */
-import { canonical, cleanName, domainEnd, INVISIBLE_RE, LETTER_RE, localStart, MAX_NAME, normalizeEmail } from './address';
+import { canonical, cleanName, domainEnd, LETTER_RE, localStart, MAX_NAME, normalizeEmail, skipInvisible } from './address';
 import { CF_PATH, cloudflareMailto, decodeCloudflare, findObfuscated, MARKER_RE } from './decode';
 
 export { canonical, CF_PATH, cleanName, decodeCloudflare, MAX_NAME, normalizeEmail };
@@ -19,7 +19,6 @@ export interface Found {
   name?: string;
 }
 
-const MAILTO = 'mailto:';
 /** Where a display name before `<address>` stops at the latest. */
 const NAME_STOP = '\n,;:|()[]{}<>';
 const QUOTES: Record<string, string> = { '"': '"', '”': '“', "'": "'" };
@@ -54,18 +53,11 @@ function addressAt(text: string, at: number, floor: number): { email: string; st
   return email === null ? null : { email, start, end };
 }
 
-const skipBack = (text: string, i: number, floor: number): number => {
-  while (i > floor && INVISIBLE_RE.test(text.charAt(i - 1))) i--;
-  return i;
-};
-
 /** The name of `Name <address>` or `"Name" <address>`, the address spanning [start, end). */
 function nameBefore(text: string, start: number, end: number, floor: number): string | null {
-  const open = skipBack(text, start, floor);
-  let close = end;
-  while (INVISIBLE_RE.test(text.charAt(close))) close++;
-  if (text.charAt(open - 1) !== '<' || text.charAt(close) !== '>') return null;
-  const nameEnd = skipBack(text, open - 1, floor);
+  const open = skipInvisible(text, start, -1, Infinity, floor);
+  if (text.charAt(open - 1) !== '<' || text.charAt(skipInvisible(text, end, 1)) !== '>') return null;
+  const nameEnd = skipInvisible(text, open - 1, -1, Infinity, floor);
   const quote = QUOTES[text.charAt(nameEnd - 1)];
   let from = nameEnd;
   if (quote) {
@@ -104,8 +96,6 @@ function looksLikeName(name: string): boolean {
   });
 }
 
-const isMailtoEnd = (ch: string): boolean => INVISIBLE_RE.test(ch) || `"'\`<>`.includes(ch);
-
 /**
  * Every plausible address in `text`: plain, in `mailto:` URLs (even percent-encoded ones) and obfuscated
  * (`name [at] domain [dot] com`), normalised, de-duplicated, in order of first appearance, at most `limit`,
@@ -113,22 +103,18 @@ const isMailtoEnd = (ch: string): boolean => INVISIBLE_RE.test(ch) || `"'\`<>`.i
  */
 export function extractFound(text: string, limit: number = MAX_EMAILS): Found[] {
   const [add, found] = collector(limit);
-  const mailtoRe = /mailto:/gi;
-  const nextMailto = (from: number): number => {
-    mailtoRe.lastIndex = from;
-    return mailtoRe.exec(text)?.index ?? -1;
-  };
-  let mailto = nextMailto(0);
+  // A `mailto:` URL in text: up to an invisible character (INVISIBLE_RE), a quote or a bracket. (One regex a call:
+  // foundInMailto calls this again.)
+  const mailtoRe = /mailto:[^\s\u200b-\u200d\u2060\ufeff"'`<>]*/gi;
+  let mailto = mailtoRe.exec(text);
   let at = text.indexOf('@');
   let floor = 0; // left boundary for the next local part
-  while (found.size < limit && (at !== -1 || mailto !== -1)) {
-    if (mailto !== -1 && (at === -1 || mailto < at)) {
-      let end = mailto + MAILTO.length;
-      while (end < text.length && !isMailtoEnd(text.charAt(end))) end++;
-      for (const f of foundInMailto(text.slice(mailto, end), limit)) add(f.email, f.name);
-      floor = end;
-      mailto = nextMailto(end);
-      at = text.indexOf('@', end);
+  while (found.size < limit && (at !== -1 || mailto)) {
+    if (mailto && (at === -1 || mailto.index < at)) {
+      for (const f of foundInMailto(mailto[0], limit)) add(f.email, f.name);
+      floor = mailtoRe.lastIndex;
+      at = text.indexOf('@', floor);
+      mailto = mailtoRe.exec(text);
     } else {
       const f = addressAt(text, at, floor);
       if (f) add(f.email, nameBefore(text, f.start, f.end, floor));
@@ -137,23 +123,20 @@ export function extractFound(text: string, limit: number = MAX_EMAILS): Found[] 
     }
   }
   for (const o of findObfuscated(text)) add(o.email);
-  if (VCARD_RE.test(text)) vcardNames(text, add);
+  vcardNames(text, add);
   return [...found.values()];
 }
 
-const VCARD_RE = /BEGIN:VCARD/i;
+/** A vCard: from `BEGIN:VCARD` to its `END:VCARD` (not included), or to the end of the text. */
+const VCARD_RE = /BEGIN:VCARD[^]*?(?=END:VCARD|$)/gi;
 const VCARD_FN_RE = /^(?:[\w-]{1,20}\.)?FN(?:;[^:\n]{0,200})?:(.{1,500})$/im;
 const VCARD_EMAIL_RE = /^(?:[\w-]{1,20}\.)?EMAIL(?:;[^:\n]{0,200})?:(.{1,300})$/gim;
 
 /** A vCard pasted as text (`BEGIN:VCARD … FN:Ana Lima … EMAIL;TYPE=work:ana@x.com … END:VCARD`): its FN names its addresses. */
 function vcardNames(text: string, add: Add): void {
-  const upper = text.toUpperCase();
-  for (let begin = upper.indexOf('BEGIN:VCARD'); begin !== -1; ) {
-    const end = upper.indexOf('END:VCARD', begin);
-    const card = text.slice(begin, end === -1 ? text.length : end);
+  for (const [card] of text.matchAll(VCARD_RE)) {
     const name = cleanName(VCARD_FN_RE.exec(card)?.[1]?.replace(/\\([,;])/g, '$1') ?? '');
     for (const m of card.matchAll(VCARD_EMAIL_RE)) add(normalizeEmail(m[1]!), name);
-    begin = end === -1 ? -1 : upper.indexOf('BEGIN:VCARD', end);
   }
 }
 
@@ -201,7 +184,6 @@ export function extractEmails(text: string, limit: number = MAX_EMAILS): string[
 
 /** Percent-decodes each run of `%XX` escapes, leaving malformed ones as-is. */
 function percentDecode(s: string): string {
-  if (!s.includes('%')) return s;
   return s.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
     try {
       return decodeURIComponent(run);
@@ -216,18 +198,13 @@ function percentDecode(s: string): string {
  * names; e.g. `mailto:a@x.com,Bob%20%3Cb@y.com%3E?subject=Hi&cc=c@z.com`.
  */
 export function foundInMailto(href: string, limit: number = MAX_EMAILS): Found[] {
-  const url = href.trim();
-  if (url.slice(0, MAILTO.length).toLowerCase() !== MAILTO) return [];
-  const body = url.slice(MAILTO.length);
-  const q = body.indexOf('?');
-  const fields = [q === -1 ? body : body.slice(0, q)];
-  if (q !== -1) {
-    for (const pair of body.slice(q + 1).split('&')) {
-      const eq = pair.indexOf('=');
-      if (eq !== -1 && /^(?:to|cc|bcc)$/i.test(percentDecode(pair.slice(0, eq)))) {
-        fields.push(pair.slice(eq + 1));
-      }
-    }
+  // The path, then the query after the first `?`.
+  const url = /^mailto:([^?]*)\??([^]*)/i.exec(href.trim());
+  if (!url) return [];
+  const fields = [url[1]!];
+  for (const pair of url[2]!.split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq !== -1 && /^(?:to|cc|bcc)$/i.test(percentDecode(pair.slice(0, eq)))) fields.push(pair.slice(eq + 1));
   }
   const [add, found] = collector(limit);
   for (const field of fields) {
