@@ -36,7 +36,7 @@ export class Registry {
   /** What each unit that names an address names, in its order (a unit naming none is not kept). */
   readonly #units = new Map<UnitNode, Found[]>();
   /** Address → how many units name it, and the names they show beside it (the first one wins), in order of first appearance. */
-  readonly #counts = new Map<string, { n: number; names?: Map<string, number> }>();
+  readonly #counts = new Map<string, { n: number; names: Map<string, number> }>();
   /** Moves whenever the snapshot may have changed (an address came or went, or a name did). */
   version = 0;
 
@@ -48,10 +48,10 @@ export class Registry {
   /** What a unit names now: counted before what it named is let go, so an address it keeps keeps its place. */
   set(node: UnitNode, found: Found[]): void {
     const had = this.#units.get(node);
-    for (const f of found) this.#add(f);
+    for (const f of found) this.#count(f, 1);
     if (found.length) this.#units.set(node, found);
     else this.#units.delete(node);
-    if (had) this.#release(had);
+    for (const f of had ?? []) this.#count(f, -1);
   }
 
   /** One more address a unit names (found further on in the same scan). */
@@ -59,33 +59,26 @@ export class Registry {
     const list = this.#units.get(node);
     if (list) list.push(f);
     else this.#units.set(node, [f]);
-    this.#add(f);
+    this.#count(f, 1);
   }
 
-  /** Counts one more unit naming `f` (a new address goes to the end of the order), and the name it shows beside it. */
-  #add({ email, name }: Found): void {
+  /**
+   * One unit more (`d` 1) or fewer (-1) names `f`: a new address goes to the end of the order, one no unit names
+   * any more goes, and so does a name no unit shows beside it any more.
+   */
+  #count({ email, name }: Found, d: number): void {
     let entry = this.#counts.get(email);
-    if (entry) entry.n++;
-    else this.#counts.set(email, (entry = { n: 1 }));
-    if (name) (entry.names ??= new Map()).set(name, (entry.names.get(name) ?? 0) + 1);
-    if (entry.n === 1 || name) this.version++;
-  }
-
-  /** Lets go of what a unit named before its rescan (its new addresses were added first, so order is kept). */
-  #release(found: Found[]): void {
-    for (const { email, name } of found) {
-      const entry = this.#counts.get(email);
-      if (!entry) continue;
-      if (--entry.n <= 0) {
-        this.#counts.delete(email);
-        this.version++;
-      } else if (name && entry.names?.has(name)) {
-        const left = entry.names.get(name)! - 1;
-        if (left) entry.names.set(name, left);
-        else entry.names.delete(name);
-        this.version++;
-      }
+    if (!entry) {
+      if (d < 0) return;
+      this.#counts.set(email, (entry = { n: 0, names: new Map() }));
     }
+    if ((entry.n += d) <= 0) this.#counts.delete(email);
+    else if (name && (d > 0 || entry.names.has(name))) {
+      const left = (entry.names.get(name) ?? 0) + d;
+      if (left) entry.names.set(name, left);
+      else entry.names.delete(name);
+    } else if (entry.n > 1 || d < 0) return; // nothing the snapshot shows changed
+    this.version++;
   }
 
   snapshot(limit: number = MAX_EMAILS): Snapshot {
@@ -94,7 +87,7 @@ export class Registry {
     for (const [email, entry] of this.#counts) {
       if (emails.length >= limit) break;
       emails.push(email);
-      const name = entry.names?.keys().next().value;
+      const name = entry.names.keys().next().value;
       if (name) names[email] = name;
     }
     return { emails, names, total: this.#counts.size };
