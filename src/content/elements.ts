@@ -37,7 +37,7 @@ export function kindOf(el: Element): Kind {
 export function isHidden(el: Element): boolean {
   return (
     el.hasAttribute('hidden') ||
-    el.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true' ||
+    /^\s*true\s*$/i.test(el.getAttribute('aria-hidden') ?? '') ||
     DISPLAY_NONE_RE.test(el.getAttribute('style') ?? '')
   );
 }

@@ -30,8 +30,8 @@ if (window === window.top) {
   if (window.__sidekickRescan) {
     window.__sidekickRescan();
   } else {
-    watch(document, (emails, { names, total }) => {
-      last = { emails, names, total };
+    watch(document, (emails, info) => {
+      last = { emails, ...info };
       report(last);
       for (const fn of listeners) fn(emails);
     });

@@ -83,14 +83,14 @@ function isPlausibleDomain(domain: string): boolean {
 export const LOCAL_CHAR_RE = /[._+'\p{L}\p{N}\p{M}-]/u;
 export const DOMAIN_CHAR_RE = /[.\p{L}\p{N}\p{M}-]/u;
 
+/** `联系我们bob@x.com`: the address is the Latin part — it stops where a script written without spaces (at `cjk`) meets an ASCII letter or digit (at `latin`). */
+const glued = (text: string, cjk: number, latin: number): boolean =>
+  text.charCodeAt(cjk) > 0x2e7f && UNSPACED_RE.test(text.charAt(cjk)) && ASCII_ALNUM_RE.test(text.charAt(latin));
+
 /** Where the local part ending before `at` starts; never left of `floor`. `local`: which characters it takes. */
 export function localStart(text: string, at: number, floor: number, local: RegExp = LOCAL_CHAR_RE): number {
   let start = at;
-  while (start > floor && local.test(text.charAt(start - 1))) {
-    // `联系我们bob@x.com`: the address is the Latin part.
-    if (text.charCodeAt(start - 1) > 0x2e7f && UNSPACED_RE.test(text.charAt(start - 1)) && ASCII_ALNUM_RE.test(text.charAt(start))) break;
-    start--;
-  }
+  while (start > floor && local.test(text.charAt(start - 1)) && !glued(text, start - 1, start)) start--;
   while (start < at && text.charAt(start) === '.') start++;
   return start;
 }
@@ -98,10 +98,7 @@ export function localStart(text: string, at: number, floor: number, local: RegEx
 /** Where the domain starting at `from` ends. */
 export function domainEnd(text: string, from: number): number {
   let end = from;
-  while (end < text.length && DOMAIN_CHAR_RE.test(text.charAt(end))) {
-    if (text.charCodeAt(end) > 0x2e7f && UNSPACED_RE.test(text.charAt(end)) && ASCII_ALNUM_RE.test(text.charAt(end - 1))) break;
-    end++;
-  }
+  while (DOMAIN_CHAR_RE.test(text.charAt(end)) && !glued(text, end, end - 1)) end++;
   while (end > from && '.-'.includes(text.charAt(end - 1))) end--;
   return end;
 }
