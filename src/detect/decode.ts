@@ -6,8 +6,8 @@
 import { INVISIBLE_RE, localStart, normalizeEmail, skipInvisible } from './address';
 
 /** `[word]`, `(word)`, `{word}`, full-width `［word］`/`（word）`, with up to three spaces inside: `open + words + close`. */
-const OPEN = String.raw`[[({［（]\s{0,3}(`;
-const CLOSE = String.raw`)\s{0,3}[\])}］）]`;
+const OPEN = '[[({［（]\\s{0,3}(';
+const CLOSE = ')\\s{0,3}[\\])}］）]';
 /** The `@` spelled in brackets: `[at]`, `(at)`, `{at}`, `[@]`, German `[ät]`, French `(arobase)`, Japanese `（アットマーク）`, Persian `[اَت]`/`[ات]`, Thai `(แอท)`. */
 const BRACKETED_AT = `${OPEN}at|@|ät|arobase|アットマーク|اَ?ت|แอท${CLOSE}`;
 /**
@@ -19,7 +19,7 @@ const AT_RE = new RegExp(`${BRACKETED_AT}|(?<![\\p{L}\\p{N}])(at|arobase)(?![\\p
  * Between domain labels: `.`, a dot word in brackets (`[dot]`, `(punkt)`, `[point]`, `(ドット)`, `[دات]`, `[نقطه]`,
  * `(ดอท)`, `[.]`), a spaced word (` dot `, ` punkt `, ` point `), `ドット`/`ดอท`, or the full-width `．`.
  */
-const DOT_RE = new RegExp(String.raw`\s{0,3}${OPEN}dot|punkt|point|ドット|ดอท|دات|نقطه|\.${CLOSE}\s{0,3}|\s{1,3}(dot|punkt|point)\s{1,3}|\s{0,3}(ドット|ดอท)\s{0,3}|(．)|\.`, 'iy');
+const DOT_RE = new RegExp(`\\s{0,3}${OPEN}dot|punkt|point|ドット|ดอท|دات|نقطه|\\.${CLOSE}\\s{0,3}|\\s{1,3}(dot|punkt|point)\\s{1,3}|\\s{0,3}(ドット|ดอท)\\s{0,3}|(．)|\\.`, 'iy');
 const MAX_LABELS = 10;
 /** A spelled-out dot after a bare marker counts only before a country code (any two letters) or a common TLD: `meet at noon dot the office` does not. */
 const TLD_OK_RE = /^(?:..|com|org|net|edu|gov|mil|int|info|biz|dev|app)$/;
