@@ -81,28 +81,30 @@ function linkFound(el: Element): Found[] {
   return href === null ? [] : MAILTO_RE.test(href) ? foundInMailto(href) : href.includes(CF_PATH) ? foundInCloudflareHref(href) : [];
 }
 
-/** `token` is one of the space-separated words of the attribute `name`, in any case. */
-const hasToken = (el: Element, name: string, token: string): boolean => ` ${el.getAttribute(name)?.toLowerCase()} `.includes(` ${token} `);
+/** An `itemprop` (microdata) or a `class` (hCard) that makes an element an address: one of its space-separated words, in any case. */
+const ITEMPROP_RE = /(?:^| )email(?: |$)/i;
+const HCARD_RE = /(?:^| )(?:u-)?email(?: |$)/i;
 
 /**
  * A microdata `itemprop="email"` or hCard `class="email"` / `u-email`: the address with its card's name, added to
  * `out` (what the element's links carry: an address already there is added again only with a name).
  */
 function propertyFound(el: Element, out: Found[]): void {
-  const micro = hasToken(el, 'itemprop', 'email');
-  const card = micro ? el.closest('[itemscope]') : hasToken(el, 'class', 'email') || hasToken(el, 'class', 'u-email') ? el.closest('.vcard, .h-card') : null;
+  const micro = ITEMPROP_RE.test(el.getAttribute('itemprop') ?? '');
+  const card = micro ? el.closest('[itemscope]') : HCARD_RE.test(el.getAttribute('class') ?? '') ? el.closest('.vcard, .h-card') : null;
   if (!micro && !card) return;
   const value = el.getAttribute('content') ?? el.getAttribute('href') ?? el.textContent ?? '';
   const found = MAILTO_RE.test(value) ? foundInMailto(value) : extractFound(value);
-  const text = (q: string) => {
+  /** The `content` or text of the card's first part `q`. */
+  const part = (q: string) => {
     const at = card!.querySelector(q);
     return at ? (at.getAttribute('content') ?? at.textContent ?? '') : '';
   };
-  const name = !card
-    ? null
-    : micro
-      ? (cleanName(text('[itemprop~="name"]')) ?? cleanName(`${text('[itemprop~="givenName"]')} ${text('[itemprop~="familyName"]')}`))
-      : cleanName(text('.fn, .p-name'));
+  const name =
+    card &&
+    (micro
+      ? (cleanName(part('[itemprop~="name"]')) ?? cleanName(`${part('[itemprop~="givenName"]')} ${part('[itemprop~="familyName"]')}`))
+      : cleanName(part('.fn, .p-name')));
   const known = out.map((f) => f.email);
   for (const { email, name: own } of found) {
     const shown = own ?? name;
