@@ -10,13 +10,14 @@ export const MAX_REPORTED_EMAILS = 1000;
 
 /**
  * Bounds as v.check, the one valibot action they all need: minLength, maxLength, integer and minValue would each
- * bring one more action into the worker's bundle for the same test (a refusal then names the issue `check`).
+ * bring one more action into the worker's bundle for the same test. Each says what it expects (the endpoint's
+ * refusal quotes it: `Invalid value at name: expected length <=255.`); none repeats the value.
  */
-export const most = <T extends { length: number }>(n: number) => v.check((x: T) => x.length <= n);
+export const most = <T extends { length: number }>(n: number) => v.check((x: T) => x.length <= n, `length <=${n}`);
 /** At least one character (after the pipe's trim, where it trims). */
-export const filled = v.check((s: string) => s.length > 0);
+export const filled = v.check((s: string) => s.length > 0, 'length >=1');
 /** A whole number, zero or more. */
-export const CountSchema = v.pipe(v.number(), v.check((n) => Number.isInteger(n) && n >= 0));
+export const CountSchema = v.pipe(v.number(), v.check((n) => Number.isInteger(n) && n >= 0, 'a whole number >=0'));
 
 /** Display names the scanner found beside addresses are plain text of at most this many characters. */
 export const MAX_NAME_LENGTH = 128;

@@ -6,7 +6,10 @@ export function invalidInput(issues: readonly v.BaseIssue<unknown>[]): string {
   if (!issue) return 'The input is not valid.';
   // A record's keys are data too (addresses, attribute names): only object fields and array positions are named.
   const where = issue.path?.map((p) => (p.type === 'object' || p.type === 'array' ? String(p.key) : '*')).join('.') || 'input';
-  // valibot's message ends with "but received <value>": keep the expectation, drop the value.
-  const expected = issue.expected ? `: expected ${issue.expected}` : '';
-  return `Invalid ${issue.kind === 'schema' ? 'type' : issue.type} at ${where.slice(0, 200)}${expected.slice(0, 300)}.`;
+  // valibot's message ends with "but received <value>": keep the expectation, drop the value. A check of ours
+  // (src/protocol/schemas.ts) says what it expects in its own message, which never holds the value.
+  const own = issue.type === 'check' && !/received/i.test(issue.message);
+  const expected = issue.expected ? `: expected ${issue.expected}` : own ? `: expected ${issue.message}` : '';
+  const what = issue.kind === 'schema' ? 'type' : issue.type === 'check' ? 'value' : issue.type;
+  return `Invalid ${what} at ${where.slice(0, 200)}${expected.slice(0, 300)}.`;
 }
