@@ -19,16 +19,11 @@ export interface Snapshot {
 
 /** The node a unit hangs from: the parent, a shadow root's host, or a same-origin frame's iframe element. */
 export function up(node: Node): Node | null {
-  if (node.parentNode) return node.parentNode;
-  if (node.nodeType === 11) return (node as ShadowRoot).host ?? null;
-  if (node.nodeType === 9) {
-    try {
-      return (node as Document).defaultView?.frameElement ?? null;
-    } catch {
-      return null;
-    }
+  try {
+    return node.parentNode ?? (node.nodeType === 11 ? (node as ShadowRoot).host : node.nodeType === 9 ? (node as Document).defaultView?.frameElement : null) ?? null;
+  } catch {
+    return null; // a cross-origin frame's element
   }
-  return null;
 }
 
 /** (Private members are `#` names: they minify, and the content script's size counts.) */
@@ -94,8 +89,5 @@ export class Registry {
   }
 }
 
-export const sameSnapshot = (a: Snapshot | null, b: Snapshot): boolean =>
-  a !== null &&
-  a.total === b.total &&
-  a.emails.length === b.emails.length &&
-  a.emails.every((email, i) => email === b.emails[i] && a.names[email] === b.names[email]);
+/** Whether two snapshots (both from Registry.snapshot, so their names are in the same order) say the same. */
+export const sameSnapshot = (a: Snapshot | null, b: Snapshot): boolean => a !== null && JSON.stringify(a) === JSON.stringify(b);
