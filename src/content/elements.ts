@@ -47,7 +47,7 @@ export function isHidden(el: Element): boolean {
  * missing (jsdom) only the attribute check above applies. `display: contents` has no box but shows its children.
  */
 export function isRendered(el: Element): boolean {
-  if (typeof el.checkVisibility !== 'function' || el.checkVisibility()) return true;
+  if (el.checkVisibility?.() !== false) return true;
   return el.ownerDocument.defaultView?.getComputedStyle(el).display === 'contents';
 }
 
