@@ -1,14 +1,17 @@
 /**
  * The walker. A scan of a subtree is one pass of a native TreeWalker over its elements and text nodes that only
- * looks for candidates: a text node with an `@` that may start an address (not `logo@2x.png`), `mailto:` or an
- * obfuscation marker, or an element whose attributes may carry one (a `mailto:` or Cloudflare link, `data-cfemail`,
- * microdata or hCard `email`). Only the unit around a candidate — its nearest block, or the hidden element above it
- * — has its inline text assembled, matched and (if it holds an address) checked for visibility. The pass stops
+ * looks for candidates, and reads as little as it can on the way: of a text node only its length, of an element
+ * only whether it hosts a shadow root or is a frame or custom element. The text itself is read in chunks of
+ * neighbouring text nodes (one native Range read, not a string per node) and searched once for an `@` that may
+ * start an address (not `logo@2x.png`), `mailto:` or an obfuscation marker; the elements whose attributes may
+ * carry an address are links (met on the way: their name is read anyway) or come from a few native queries per
+ * pass (`data-cfemail`, microdata or hCard `email`). Only the unit around a candidate — its nearest block, or the hidden element above it —
+ * has its inline text assembled, matched and (if it holds an address) checked for visibility. The pass stops
  * between any two nodes and resumes later, so a large page's first scan runs in short slices. A change rescans the
  * unit it touched, and passes over what it added; open shadow roots and same-origin iframes get passes of their own.
  * (Closures rather than a class: the content script's size counts, and local names minify.)
  */
-import { extractFound, isCandidate, mayHoldAddress, normalizeEmail, type Found } from '../detect/detect';
+import { extractFound, mayHoldAddress, normalizeEmail, type Found } from '../detect/detect';
 import { attributeFound, hiddenFound, isElement, isHidden, isRendered, kindOf, mayCarry } from './elements';
 import { up, type Registry, type UnitNode } from './units';
 
@@ -16,6 +19,21 @@ import { up, type Registry, type UnitNode } from './units';
 const MAX_PER_RUN = 100_000;
 /** Where a link whose text is an address ends: nothing of an address. */
 const EDGE = '\u200b';
+/** How much text (UTF-16 units) a chunk gathers before it is searched: bounds the work between two checks of the clock. */
+const CHUNK = 32_768;
+/** Enough of a chunk's end to hold the start of any marker the next chunk completes (`( at`, `mailto:`, `arobase`). */
+const CARRY = 8;
+/**
+ * Where a text node may be a candidate (isCandidate's triggers, searched across a whole chunk): an `@` (its
+ * `@2x.` image names are let go below), and each obfuscation marker's first letters. A superset: a match costs a
+ * look at its unit, never an answer.
+ */
+const SIFT_RE = /[@＠]|[[({［（]\s{0,3}[aäアاแ]|dot|arobase|アットマーク|แอท|mailto:/gi;
+/**
+ * The elements other than links whose attributes may carry an address (mayCarry tells exactly), found natively
+ * once per pass: one query each, since a single simple selector takes a fast path a list of them does not.
+ */
+const CARRIERS = ['[data-cfemail]', '[itemprop*=email i]', '[class*=email i]'];
 
 export interface WalkHooks {
   /** A shadow root or a frame's document entered the scan: the watcher observes it. */
@@ -30,6 +48,8 @@ export interface WalkHooks {
 export interface Profile {
   now: () => number;
   units: number;
+  /** Reading the text in chunks and searching it for candidates. */
+  test: number;
   /** All of the units' own time: assembling their text, matching it and asking for visibility. */
   assembly: number;
   match: number;
@@ -41,7 +61,7 @@ export interface Profile {
  * early names further on (`<div>ana@x.com <p>bo@y.com</p> cy@z.com</div>`: cy after bo), in page order: counted
  * when the pass reaches where it is, so the first scan lists addresses in page order.
  */
-type Pass = [root: Node, walker: TreeWalker, later: Array<[Node, UnitNode, Found]>];
+type Pass = [root: Node, walker: TreeWalker, later: Array<[Node, UnitNode, Found]>, carriers: Element[], next: number];
 
 export interface Walker {
   readonly registry: Registry;
@@ -73,6 +93,15 @@ export function createWalker(registry: Registry, root: UnitNode, hooks: WalkHook
   let first: Node | null = null;
   let seen = new Map<string, [Found, Node]>();
   let rendered: boolean | null = null;
+  // The top pass's text not searched yet: its nodes in order and where each ends in their joined text. `here`: the
+  // node a unit was scanned for within a pass (what it names after that is counted when the pass gets there).
+  let texts: Text[] = [];
+  let ends: number[] = [];
+  let length = 0;
+  let tail = '';
+  let tailNodes: Text[] = [];
+  let tailEnds: number[] = [];
+  let here: Node | null = null;
 
   const idle = (): boolean => !passes.length && !queue.size && !sweep;
   const inside = (node: Node, ancestor: Node): boolean => {
@@ -104,26 +133,38 @@ export function createWalker(registry: Registry, root: UnitNode, hooks: WalkHook
   /** A pass over `node`'s subtree, after `node` itself. */
   function start(node: Node): void {
     if (isElement(node)) element(node);
-    passes.push([node, (node.ownerDocument ?? (node as Document)).createTreeWalker(node, 5 /* SHOW_ELEMENT | SHOW_TEXT */), []]);
+    const lists = CARRIERS.map((selector) => [...((node as ParentNode).querySelectorAll?.(selector) ?? [])]).filter((list) => list.length);
+    // In page order, each once (an element may answer more than one query).
+    const carriers = lists.length < 2 ? (lists[0] ?? []) : [...new Set(lists.flat())].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+    passes.push([node, (node.ownerDocument ?? (node as Document)).createTreeWalker(node, 5 /* SHOW_ELEMENT | SHOW_TEXT */), [], carriers, 0]);
   }
 
-  /** Counts what was left for where the pass is now (all of it with `node` null: the pass is over). */
+  /** Counts what was left for before `node` and at it (all of it with `node` null: the pass is over). */
   function reach(later: Pass[2], node: Node | null): void {
     let i = 0;
-    for (; i < later.length && (node === null || later[i]![0] === node); i++) registry.append(later[i]![1], later[i]![2]);
+    for (; i < later.length && (node === null || later[i]![0] === node || later[i]![0].compareDocumentPosition(node) & 4); i++) registry.append(later[i]![1], later[i]![2]);
     later.splice(0, i);
   }
 
-  function element(el: Element): void {
+  /** An element of a pass (`pass`; `listed`: one of its carriers), or the root of one about to start (none). */
+  function element(el: Element, pass?: Pass, listed?: boolean): void {
     const name = el.localName;
     const shadow = el.shadowRoot;
+    const frame = name === 'iframe';
+    const carries = (listed || name === 'a' || name === 'area' || (!pass && el.hasAttributes())) && mayCarry(el);
+    if (pass && (shadow || frame || carries)) {
+      // The text before it comes first, and a nested pass starts with no text of this one.
+      sift(pass, !(shadow || frame));
+      reach(pass[2], el);
+      here = el;
+    }
+    if (carries) candidate(el);
     if (shadow) nested(el, shadow);
-    else if (name === 'iframe') {
+    else if (frame) {
       hooks.frame(el as HTMLIFrameElement);
       const doc = frameDocument(el as HTMLIFrameElement);
       if (doc) nested(el, doc);
     } else if (name.includes('-')) hooks.host(el);
-    if (el.hasAttributes() && mayCarry(el)) candidate(el);
   }
 
   /** A shadow root or a frame's document under `host`: a pass of its own, unless the host is hidden or skipped. */
@@ -132,6 +173,83 @@ export function createWalker(registry: Registry, root: UnitNode, hooks: WalkHook
     if (!at || (isElement(at) && isHidden(at))) return;
     hooks.root(node);
     start(node);
+  }
+
+  /**
+   * Walks the pass on until it ends (true), a nested pass starts (true: it runs first) or `more()` says stop (false).
+   * The common path reads a text node's length, or an element's shadow root and name, and nothing else.
+   */
+  function walk(pass: Pass, more: () => boolean): boolean {
+    const [, walker, , carriers] = pass;
+    let next = carriers[pass[4]];
+    for (let i = 1; ; i++) {
+      const node = walker.nextNode();
+      if (!node) {
+        sift(pass, false);
+        reach(pass[2], null);
+        passes.pop();
+        if (!passes.length) finish();
+        return true;
+      }
+      if (node.nodeType === 3) {
+        texts.push(node as Text);
+        ends.push((length += (node as Text).length));
+        if (length > CHUNK) sift(pass, true);
+      } else {
+        const name = (node as Element).localName;
+        if (node === next || (node as Element).shadowRoot || name === 'a' || name === 'iframe' || name === 'area' || name.includes('-')) {
+          const carries = node === next;
+          if (carries) next = carriers[++pass[4]];
+          const depth = passes.length;
+          element(node as Element, pass, carries);
+          if (passes.length !== depth) return true;
+        }
+      }
+      if (!(i & 31) && !more()) return false;
+    }
+  }
+
+  /**
+   * Searches the pass's gathered text for candidates and scans their units, in page order. `carry`: the last few
+   * characters stay (with their nodes) to be searched again with the next chunk, so a marker split across the
+   * boundary is still met.
+   */
+  function sift(pass: Pass, carry: boolean): void {
+    const n = texts.length;
+    if (!n) {
+      if (!carry) tail = '';
+      return;
+    }
+    const t = profile?.now() ?? 0;
+    const last = texts[n - 1]!;
+    let body = texts[0]!.data;
+    if (n > 1) {
+      const range = last.ownerDocument.createRange();
+      range.setStart(texts[0]!, 0);
+      range.setEnd(last, last.length);
+      body = range.toString();
+      // Text the walker did not meet between them (the page changed): read node by node instead.
+      if (body.length !== ends[n - 1]) body = texts.map((node) => node.data).join('');
+    }
+    const text = tail + body;
+    const nodes = tailNodes.concat(texts);
+    const stops = tailEnds.concat(ends.map((end) => end + tail.length));
+    texts = [];
+    ends = [];
+    length = 0;
+    const hits = siftText(text, stops).map((i) => nodes[i]!);
+    tail = carry ? text.slice(-CARRY) : '';
+    const from = text.length - tail.length;
+    let j = nodes.length - 1;
+    while (j > 0 && stops[j - 1]! > from) j--;
+    tailNodes = tail ? nodes.slice(j) : [];
+    tailEnds = tail ? stops.slice(j).map((end) => end - from) : [];
+    if (profile) profile.test += profile.now() - t;
+    for (const node of hits) {
+      reach(pass[2], node);
+      here = node;
+      candidate(node);
+    }
   }
 
   function candidate(node: Node): void {
@@ -257,10 +375,9 @@ export function createWalker(registry: Registry, root: UnitNode, hooks: WalkHook
    */
   function count(): void {
     const pass = passes[passes.length - 1];
-    const here = pass?.[1].currentNode;
     const now: Found[] = [];
     for (const [f, at] of seen.values()) {
-      if (here && at !== here && here.compareDocumentPosition(at) & 4 /* FOLLOWING */ && pass[0].contains(at)) insert(pass[2], [at, unit, f]);
+      if (pass && here && at !== here && here.compareDocumentPosition(at) & 4 /* FOLLOWING */ && pass[0].contains(at)) insert(pass[2], [at, unit, f]);
       else now.push(f);
     }
     registry.set(unit, now);
@@ -275,20 +392,26 @@ export function createWalker(registry: Registry, root: UnitNode, hooks: WalkHook
       sweep = true;
     },
     run(more) {
-      // A pass resumed after the page changed: its place may have left the tree (then it starts again).
-      for (const pass of passes) if (!pass[0].contains(pass[1].currentNode)) pass[1].currentNode = pass[0];
+      for (const pass of passes) {
+        // A pass resumed after the page changed: its place may have left the tree (then it starts again), and the
+        // elements it was to meet may have left or moved before it.
+        if (!pass[0].contains(pass[1].currentNode)) {
+          pass[1].currentNode = pass[0];
+          pass[4] = 0;
+          texts = [];
+          ends = [];
+          length = 0;
+          tail = '';
+        }
+        const [from, walker, , carriers] = pass;
+        while (pass[4] < carriers.length && !(from.contains(carriers[pass[4]]!) && walker.currentNode.compareDocumentPosition(carriers[pass[4]]!) & 4)) pass[4]++;
+      }
       for (let n = 1; ; n++) {
         const pass = passes[passes.length - 1];
         if (pass) {
-          const node = pass[1].nextNode();
-          if (!node) {
-            reach(pass[2], null);
-            passes.pop();
-            if (!passes.length) finish();
-          } else {
-            if (node === pass[2][0]?.[0]) reach(pass[2], node);
-            if (node.nodeType !== 3) element(node as Element);
-            else if (isCandidate((node as Text).data)) candidate(node);
+          if (!walk(pass, more)) {
+            sift(pass, true);
+            return false;
           }
         } else if (queue.size) {
           resolve();
@@ -298,7 +421,11 @@ export function createWalker(registry: Registry, root: UnitNode, hooks: WalkHook
         } else {
           return true;
         }
-        if (n % 32 === 0 && !more()) return idle();
+        if (n % 32 === 0 && !more()) {
+          const top = passes[passes.length - 1];
+          if (top) sift(top, true);
+          return idle();
+        }
       }
     },
   };
@@ -331,6 +458,33 @@ export function unitOf(node: Node, root?: Node): UnitNode | null {
   if (!n) return null;
   return unit && !needBlock ? unit : (n as UnitNode);
 }
+
+/**
+ * Where candidates are in the text of consecutive text nodes joined (node i ends at `stops[i]`): the indexes of the
+ * nodes, in order, each once. Every node isCandidate accepts is among them (test/unit/walk-sift.test.ts).
+ */
+export function siftText(text: string, stops: number[]): number[] {
+  const hits: number[] = [];
+  let k = 0;
+  SIFT_RE.lastIndex = 0;
+  for (let m = SIFT_RE.exec(text); m; m = SIFT_RE.exec(text)) {
+    const at = m.index;
+    SIFT_RE.lastIndex = at + 1;
+    while (stops[k]! <= at) k++;
+    if (hits[hits.length - 1] !== k && !(m[0] === '@' && image(text, at, stops[k]!))) hits.push(k);
+  }
+  return hits;
+}
+
+/** Whether the `@` at `at` begins an image name's scale (`@2x.`, `@1.5x.`) within its own text node, which ends at `end`. */
+function image(text: string, at: number, end: number): boolean {
+  let i = at + 1;
+  while (i < end && digit(text, i)) i++;
+  if (i > at + 1 && i + 1 < end && text[i] === '.' && digit(text, i + 1)) for (i++; i < end && digit(text, i); ) i++;
+  return i > at + 1 && i + 1 < end && text[i] === 'x' && text[i + 1] === '.';
+}
+
+const digit = (s: string, i: number): boolean => s.charCodeAt(i) - 48 < 10 && s.charCodeAt(i) >= 48;
 
 /** Keeps `later` in page order (most entries come last: checked from the end). */
 function insert(later: Pass[2], entry: Pass[2][number]): void {

@@ -40,7 +40,7 @@ export interface DetectionFigures {
   /** The same changed elements scanned again and again in one task, warm (amortised over 5,000 scans). */
   changedElementMs: number;
   /** Where a full scan's time goes (medians of separate runs; `walk` is the rest of the scan). */
-  breakdown: { walkMs: number; testedMs: number; bareMs: number; units: number; assemblyMs: number; matchMs: number; visibilityMs: number; reportMs: number };
+  breakdown: { walkMs: number; testMs: number; units: number; assemblyMs: number; matchMs: number; visibilityMs: number; reportMs: number };
   firstScan: { wallMs: number; slices: number; longestSliceMs: number; longTasks: number; longestTaskMs: number; observerSawControl: boolean };
   /** The real extension on the same page (served by the sandbox): toolbar click to the worker's stored result. */
   extension: { reportMs: number; total: number; longTasks: number; longestTaskMs: number; observerSawControl: boolean };
@@ -70,11 +70,10 @@ async function bundle(): Promise<string> {
 
 async function measurePage(page: Page): Promise<Omit<DetectionFigures, 'fixtures' | 'firstScan' | 'extension' | 'clockMs'>> {
   return page.evaluate(async () => {
-    type Breakdown = { totalMs: number; units: number; assemblyMs: number; matchMs: number; visibilityMs: number; reportMs: number };
+    type Breakdown = { totalMs: number; units: number; testMs: number; assemblyMs: number; matchMs: number; visibilityMs: number; reportMs: number };
     type Bench = {
       scanPage(root: Node): { emails: string[]; total: number };
       watch(root: Node, cb: (emails: string[]) => void, o: object): () => void;
-      isCandidate(text: string): boolean;
       profileScan(root: Node): Breakdown;
     };
     const b = (globalThis as unknown as { sidekickBench: Bench }).sidekickBench;
@@ -114,22 +113,12 @@ async function measurePage(page: Page): Promise<Omit<DetectionFigures, 'fixtures
     const [floorMs, naiveMs, fullMs] = rounds.map((ms) => ms.sort((x, y) => x - y)[5]!) as [number, number, number];
     // The least of each: what a quiet machine approaches (a busy one only ever adds time).
     const least = rounds.map((ms) => ms[0]!) as [number, number, number];
-    // The candidate test: the floor's walk with each text node tested, beside the same walk without the test,
-    // both timed the same way here (medians of 7, one after the other), so the two figures compare.
-    const bareMs = time(contenders[0]!);
-    const testedMs = time(() => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let n = 0;
-      while (walker.nextNode()) if (b.isCandidate((walker.currentNode as Text).data)) n++;
-      return n;
-    });
     const profiles: Breakdown[] = [];
     for (let i = 0; i < 7; i++) profiles.push(b.profileScan(document));
     const median = (f: (p: Breakdown) => number) => profiles.map(f).sort((x, y) => x - y)[3]!;
     const breakdown = {
-      walkMs: median((p) => p.totalMs - p.assemblyMs - p.matchMs - p.visibilityMs - p.reportMs),
-      testedMs,
-      bareMs,
+      walkMs: median((p) => p.totalMs - p.testMs - p.assemblyMs - p.matchMs - p.visibilityMs - p.reportMs),
+      testMs: median((p) => p.testMs),
       units: profiles[0]!.units,
       assemblyMs: median((p) => p.assemblyMs),
       matchMs: median((p) => p.matchMs),
@@ -334,7 +323,7 @@ export function printDetection(d: DetectionFigures, content?: { gzip: number; ra
   out.push(`  scanning only the changed element, as met after it ${ms(d.changedAloneMs)}   ratio ${ratio(d.mutationMs, d.changedAloneMs)} (medians: ${ms(d.changedAloneMedianMs)}, ratio ${ratio(d.mutationMedianMs, d.changedAloneMedianMs)}); full scan / change ${ratio(d.fullMs, d.mutationMs)}`);
   out.push(`    (each in a new task right after its change, as the rescan; the same elements scanned over and over, warm: ${ms(d.changedElementMs)}, ratio ${ratio(d.mutationMs, d.changedElementMs)})`);
   const bd = d.breakdown;
-  out.push(`  where the full scan's time goes (medians of 7 profiled scans): walk ${ms(bd.walkMs)} (a bare walk over every text node ${ms(bd.bareMs)}, the same walk with the candidate test ${ms(bd.testedMs)}), text assembly of the ${fmt(bd.units)} units around candidates ${ms(bd.assemblyMs)}, matching ${ms(bd.matchMs)}, visibility ${ms(bd.visibilityMs)}, report ${ms(bd.reportMs)}`);
+  out.push(`  where the full scan's time goes (medians of 7 profiled scans): walk ${ms(bd.walkMs)}, candidate test (the text read in chunks and searched) ${ms(bd.testMs)}, text assembly of the ${fmt(bd.units)} units around candidates ${ms(bd.assemblyMs)}, matching ${ms(bd.matchMs)}, visibility ${ms(bd.visibilityMs)}, report ${ms(bd.reportMs)}`);
   out.push(`  first scan as the content script runs it: ${d.firstScan.slices} slices over ${ms(d.firstScan.wallMs)}, longest slice ${ms(d.firstScan.longestSliceMs)}; long tasks (>50 ms) seen by Chromium: ${d.firstScan.longTasks}${d.firstScan.longTasks ? ` (longest ${ms(d.firstScan.longestTaskMs)})` : ''} (control: an 80 ms task ${d.firstScan.observerSawControl ? 'was' : 'was NOT'} seen)`);
   out.push(`  the built extension on the same page (sandbox flavour): click to stored result ${ms(d.extension.reportMs)}, ${fmt(d.extension.total)} addresses; long tasks (>50 ms) on the page's thread: ${d.extension.longTasks}${d.extension.longTasks ? ` (longest ${ms(d.extension.longestTaskMs)})` : ''} (control ${d.extension.observerSawControl ? 'seen' : 'NOT seen'})`);
   if (content) out.push(`  content script: ${fmt(content.gzip)} B gzip (${fmt(content.raw)} B raw)`);
