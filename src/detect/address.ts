@@ -25,9 +25,9 @@ const RETINA_RE = /^\d+(?:\.\d+)?x$/;
  * (Word lists are regexes: the content script's size counts, and these compress far better than lists of strings.)
  */
 const NOT_TLD_RE = /^(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|css|[mc]?js|tsx?|jsx|map|json|local(?:host|domain)?|in(?:ternal|valid|tranet)|lan|corp|home|arpa)$/;
-/** Characters stripped from the start / end of a candidate. */
-const OPENERS = `"'\`([{<«‹“‘„,;:`;
-const CLOSERS = `"'\`)]}>»›”’.,;:!?`;
+/** Characters stripped from the start / end of a candidate: quotes, brackets, punctuation, and the invisible ones of INVISIBLE_RE. */
+const OPENER_RE = /[\s\u200b-\u200d\u2060\ufeff"'`([{<«‹“‘„,;:]/;
+const CLOSER_RE = /[\s\u200b-\u200d\u2060\ufeff"'`)\]}>»›”’.,;:!?]/;
 export const INVISIBLE_RE = /[\s\u200b-\u200d\u2060\ufeff]/;
 
 /** From `i`, past at most `max` invisible characters in direction `dir` (backwards never left of `floor`). */
@@ -41,9 +41,6 @@ const ASCII_ALNUM_RE = /[a-z0-9]/i;
 const CONTROL_RE = /[\p{Cc}\p{Cf}]/gu;
 export const LETTER_RE = /\p{L}/u;
 
-/** `ch` (one character, never '') is one of `chars` or invisible. */
-const isJunk = (ch: string, chars: string): boolean => chars.includes(ch) || INVISIBLE_RE.test(ch);
-
 /** The one canonical form of an address (or of a part of one), shared with the worker's EmailSchema. */
 export const canonical = canonicalEmail;
 
@@ -54,11 +51,11 @@ export const canonical = canonicalEmail;
 export function normalizeEmail(raw: string): string | null {
   let start = 0;
   let end = raw.length;
-  while (start < end && isJunk(raw.charAt(start), OPENERS)) start++;
-  while (end > start && isJunk(raw.charAt(end - 1), CLOSERS)) end--;
+  while (start < end && OPENER_RE.test(raw.charAt(start))) start++;
+  while (end > start && CLOSER_RE.test(raw.charAt(end - 1))) end--;
   if (raw.slice(start, start + MAILTO.length).toLowerCase() === MAILTO) {
     start += MAILTO.length;
-    while (start < end && isJunk(raw.charAt(start), OPENERS)) start++;
+    while (start < end && OPENER_RE.test(raw.charAt(start))) start++;
   }
   if (end - start > MAX_ADDRESS) return null;
   const email = canonical(raw.slice(start, end));
