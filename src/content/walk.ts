@@ -24,11 +24,11 @@ const CHUNK = 32_768;
 /** Enough of a chunk's end to hold the start of any marker the next chunk completes (`( at`, `mailto:`, `arobase`). */
 const CARRY = 8;
 /**
- * Where a text node may be a candidate (isCandidate's triggers, searched across a whole chunk): an `@` (its
- * `@2x.` image names are let go below), and each obfuscation marker's first letters. A superset: a match costs a
- * look at its unit, never an answer.
+ * Where a text node may be a candidate (isCandidate's triggers, searched across a whole chunk): an `@` (found
+ * with indexOf; its `@2x.` image names are let go), and each obfuscation marker's first letters. A superset: a
+ * match costs a look at its unit, never an answer.
  */
-const SIFT_RE = /[@＠]|[[({［（]\s{0,3}[aäアاแ]|dot|arobase|アットマーク|แอท|mailto:/gi;
+const SIFT_RE = /＠|[[({［（]\s{0,3}[aäアاแ]|dot|arobase|アットマーク|แอท|mailto:/gi;
 /**
  * The elements other than links whose attributes may carry an address (mayCarry tells exactly), found natively
  * once per pass: one query each, since a single simple selector takes a fast path a list of them does not.
@@ -464,14 +464,17 @@ export function unitOf(node: Node, root?: Node): UnitNode | null {
  * nodes, in order, each once. Every node isCandidate accepts is among them (test/unit/walk-sift.test.ts).
  */
 export function siftText(text: string, stops: number[]): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) found.push(at);
+  const ats = found.length;
+  SIFT_RE.lastIndex = 0;
+  for (let m = SIFT_RE.exec(text); m; m = SIFT_RE.exec(text)) found.push((SIFT_RE.lastIndex = m.index + 1) - 1);
+  if (ats && found.length > ats) found.sort((a, b) => a - b);
   const hits: number[] = [];
   let k = 0;
-  SIFT_RE.lastIndex = 0;
-  for (let m = SIFT_RE.exec(text); m; m = SIFT_RE.exec(text)) {
-    const at = m.index;
-    SIFT_RE.lastIndex = at + 1;
+  for (const at of found) {
     while (stops[k]! <= at) k++;
-    if (hits[hits.length - 1] !== k && !(m[0] === '@' && image(text, at, stops[k]!))) hits.push(k);
+    if (hits[hits.length - 1] !== k && !(text[at] === '@' && image(text, at, stops[k]!))) hits.push(k);
   }
   return hits;
 }
