@@ -50,8 +50,8 @@ export function resetSession(workspaceId?: string): void {
 
 async function open(workspaceId: string): Promise<Session> {
   const settings = await readSettings();
-  // A workspace removed since (an action queued in it): there is no token for it any more.
-  if (!settings.workspaces.some((x) => x.id === workspaceId)) throw new AppError('no_token');
+  // A workspace removed since (an action queued in it, a card still open in it): its token went with it.
+  if (!settings.workspaces.some((x) => x.id === workspaceId)) throw new AppError('workspace_removed');
   const w = workspaceOf(settings, workspaceId);
   const baseUrl = baseUrlFor(w.region, w.apiUrl);
   // Only ever the token saved for this workspace and this API origin.

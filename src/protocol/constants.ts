@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   'auth_refused', // the endpoint refused the JWT (forged, another secret, alg none, malformed)
   'scope_missing', // the JWT's scope does not allow this (a write with `read` scope)
   'too_large', // the request body was over the endpoint's limit
+  'workspace_removed', // an action or card names a workspace removed in Settings since: nothing is sent
   'stale', // a queued action waited too long (or from before the browser started): not sent without the user's say
   'internal',
 ] as const;

@@ -126,7 +126,18 @@ describe('several workspaces', () => {
     await panel.close();
   });
 
-  it('removes a workspace and its token after the user confirms it by name', async () => {
+  it('removes a workspace and its token after the user confirms it by name; what was left in it is not sent anywhere', async () => {
+    // An action left in the second workspace (Intercom refused it once), still in the outbox when it is removed.
+    const { panel, page: site } = await openPanelFor(w, `${w.sandbox.url}/demo`);
+    const globexOlivia = contactOf(second, olivia);
+    second.faults.set({ failNext: { count: 1, status: 400, path: `/contacts/${globexOlivia.id}/notes`, method: 'POST' } });
+    const body = 'Left behind (workspaces e2e)';
+    const failed = await panel.evaluate(
+      (input) => chrome.runtime.sendMessage({ type: 'outbox/submit', input }),
+      { id: 'e2e-workspace-note-2', action: { kind: 'contact.note', contactId: globexOlivia.id, body } },
+    );
+    expect(failed).toMatchObject({ ok: true, data: { state: 'failed', workspaceId: expect.any(String) } });
+
     const page = await w.browser.open(w.browser.pageUrl('src/options/index.html'));
     const picker = page.getByRole('combobox', { name: 'Workspace', exact: true });
     await expect.poll(() => picker.locator('option:checked').textContent()).toBe(SECOND_NAME);
@@ -144,5 +155,17 @@ describe('several workspaces', () => {
     // The only workspace left cannot be removed (Forget token empties it instead).
     expect(await page.getByRole('button', { name: 'Remove workspace' }).isDisabled()).toBe(true);
     await page.close();
+
+    // Retried after the removal: it says why, reaches neither sandbox, and can be dismissed.
+    const notesBefore = w.sandbox.requests.filter((r) => r.path.endsWith('/notes')).length + second.requests.filter((r) => r.path.endsWith('/notes')).length;
+    const entry = panel.getByRole('listitem').filter({ hasText: 'Add a note' });
+    await entry.getByRole('button', { name: 'Retry' }).click();
+    await entry.filter({ hasText: 'This workspace was removed in Settings, so nothing was sent.' }).waitFor();
+    expect(w.sandbox.requests.filter((r) => r.path.endsWith('/notes')).length + second.requests.filter((r) => r.path.endsWith('/notes')).length).toBe(notesBefore);
+    expect(JSON.stringify(w.sandbox.state.notes) + JSON.stringify(second.state.notes)).not.toContain(body);
+    await entry.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => panel.getByRole('listitem').filter({ hasText: 'Add a note' }).count()).toBe(0);
+    await site.close();
+    await panel.close();
   });
 });

@@ -6,6 +6,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../src/protocol/actions';
+import type { SettingsView } from '../../src/protocol/schemas';
 import { OUTBOX_EVENT } from '../../src/protocol/events';
 import { OutboxPanel } from '../../src/widget/outbox/OutboxPanel';
 import { getMessage, installFakeChrome, type FakeChrome } from './fake-chrome';
@@ -100,6 +101,22 @@ describe('the outbox panel', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy());
     act(() => fake.emit({ event: OUTBOX_EVENT, entries: [{ ...failed, state: 'done' }] }));
     await waitFor(() => expect(container.innerHTML).toBe(''));
+  });
+
+  it('says an entry left in a removed workspace was not sent and can be dismissed (no Settings link)', async () => {
+    const orphan = entry('entry-orphan-01', { state: 'failed', workspaceId: 'ws-gone', action: { kind: 'contact.note', contactId: 'c-1', body: 'Hi' }, error: { code: 'workspace_removed' } });
+    fake.answers['outbox/list'] = () => ({ entries: [orphan] });
+    const settings = {
+      region: 'us', apiUrl: null, hasToken: true, tokenHost: 'api.intercom.io', autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false, language: null,
+      activeWorkspace: 'ws1',
+      workspaces: [{ id: 'ws1', name: 'Acme US', host: 'api.intercom.io', hasToken: true }, { id: 'ws-2', name: 'Acme EU', host: 'api.eu.intercom.io', hasToken: true }],
+    } satisfies SettingsView;
+    render(<OutboxPanel settings={settings} />);
+    const li = within(await list()).getByRole('listitem');
+    expect(li.querySelector('.outbox-reason')!.textContent).toBe(getMessage('err_workspace_removed'));
+    expect(li.textContent).toMatch(/removed in Settings, so nothing was sent/);
+    expect(within(li).getByRole('button', { name: 'Dismiss' })).toBeTruthy();
+    expect(within(li).queryByRole('link')).toBeNull();
   });
 
   it('stays hidden when the list cannot be read', async () => {

@@ -179,7 +179,7 @@ describe('several workspaces', () => {
     await h['workspaces/remove']({ id: eu }, ext);
     calls = [];
     const again = await h['outbox/retry']({ id: failed.id }, ext);
-    expect(again).toMatchObject({ state: 'failed', error: { code: 'no_token' } });
+    expect(again).toMatchObject({ state: 'failed', error: { code: 'workspace_removed' } });
     expect(calls).toEqual([]);
     expect((await h['settings/get']({}, ext)).activeWorkspace).toBe(us);
   });
