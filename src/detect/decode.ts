@@ -11,10 +11,14 @@ const CLOSE = ')\\s{0,3}[\\])}］）]';
 /** The `@` spelled in brackets: `[at]`, `(at)`, `{at}`, `[@]`, German `[ät]`, French `(arobase)`, Japanese `（アットマーク）`, Persian `[اَت]`/`[ات]`, Thai `(แอท)`. */
 const BRACKETED_AT = `${OPEN}at|@|ät|arobase|アットマーク|اَ?ت|แอท${CLOSE}`;
 /**
- * The `@` spelled out. 1: in brackets; 2: the bare word `at` or `arobase`; 3: bare `アットマーク` or `แอท`, which no
- * Latin word contains; 4: ` @ ` with a space each side; 5 (no group): the full-width `＠`.
+ * The `@` spelled out. 1: in brackets; 2: the bare word `at` or `arobase` with a space (INVISIBLE_RE) each side;
+ * 3: bare `アットマーク` or `แอท`, which no Latin word contains; 4: ` @ ` with a space each side; 5 (no group): the
+ * full-width `＠`.
  */
-const AT_RE = new RegExp(`${BRACKETED_AT}|(?<![\\p{L}\\p{N}])(at|arobase)(?![\\p{L}\\p{N}])|(アットマーク|แอท)|(?<=\\s)(@)(?=\\s)|＠`, 'giu');
+const AT_RE = new RegExp(
+  `${BRACKETED_AT}|(?<=${INVISIBLE_RE.source})(at|arobase)(?=${INVISIBLE_RE.source})|(アットマーク|แอท)|(?<=\\s)(@)(?=\\s)|＠`,
+  'giu',
+);
 /**
  * Between domain labels: `.`, a dot word in brackets (`[dot]`, `(punkt)`, `[point]`, `(ドット)`, `[دات]`, `[نقطه]`,
  * `(ดอท)`, `[.]`), a spaced word (` dot `, ` punkt `, ` point `), `ドット`/`ดอท`, or the full-width `．`.
@@ -65,8 +69,7 @@ export function findObfuscated(text: string): Obfuscated[] {
     let before = m.index;
     let after = before + m[0].length;
     if (group === 2 || group === 4) {
-      // A bare word needs a space each side: `ana at example dot com` (` @ ` has them).
-      if (!INVISIBLE_RE.test(text.charAt(before - 1)) || !INVISIBLE_RE.test(text.charAt(after))) continue;
+      // The spaces around a bare word: `ana at example dot com`.
       before--;
       after++;
     } else if (group > 0) {
