@@ -124,4 +124,43 @@ describe('incremental rescans', () => {
       { numRuns: 150 },
     );
   });
+
+  it('after changes made while a sliced first scan is under way, reports exactly what a full scan finds', async () => {
+    // Filler enough that the first scan (a clock that moves one step per reading) runs in many slices, with the
+    // changes landing between them: nodes a pass or its pending text held may leave, move or change.
+    const start = fc.array(fc.record({ kind: fc.constant('add' as const), at, tag: fc.constantFrom(...TAGS), text }), { minLength: 20, maxLength: 40 });
+    const batches = fc.array(fc.array(op, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 });
+    await fc.assert(
+      fc.asyncProperty(start, batches, async (initial, steps) => {
+        document.body.innerHTML = '';
+        initial.forEach(apply);
+        for (const el of document.body.querySelectorAll('*')) {
+          el.prepend('lorem ipsum dolor sit amet '.repeat(3));
+          for (let i = 0; i < 10; i++) el.after(Object.assign(document.createElement('p'), { textContent: 'consectetur adipiscing elit' }));
+        }
+        let clock = 0;
+        let last: { emails: string[]; info: ScanInfo } | null = null;
+        let reports = 0;
+        let applied = 0;
+        // Each batch lands right after a slice of the first scan, before the next one runs.
+        const onSlice = () => {
+          if (!reports && applied < steps.length) steps[applied++]!.forEach(apply);
+        };
+        const stop = watch(document.body, (emails, info) => ((last = { emails, info }), reports++), { debounceMs: 1, sliceMs: 1, now: () => clock++, onSlice });
+        try {
+          for (let i = 0; i < 2_000; i++) await vi.advanceTimersByTimeAsync(1);
+          // The changes did land while the first scan was still under way.
+          expect(applied).toBe(steps.length);
+          const fresh = scanPage(document.body);
+          const got = last as { emails: string[]; info: ScanInfo } | null;
+          expect([...(got?.emails ?? [])].sort()).toEqual([...fresh.emails].sort());
+          expect(got?.info.total ?? 0).toBe(fresh.total);
+          expect(got?.info.names ?? {}).toEqual(fresh.names);
+        } finally {
+          stop();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
