@@ -31,7 +31,7 @@ export class Registry {
   /** What each unit that names an address names, in its order (a unit naming none is not kept). */
   readonly #units = new Map<UnitNode, Found[]>();
   /** Address → how many units name it, and the names they show beside it (the first one wins), in order of first appearance. */
-  readonly #counts = new Map<string, { n: number; names: Map<string, number> }>();
+  readonly #counts = new Map<string, [n: number, names: Map<string, number>]>();
   /** Moves whenever the snapshot may have changed (an address came or went, or a name did). */
   version = 0;
 
@@ -65,24 +65,25 @@ export class Registry {
     let entry = this.#counts.get(email);
     if (!entry) {
       if (d < 0) return;
-      this.#counts.set(email, (entry = { n: 0, names: new Map() }));
+      this.#counts.set(email, (entry = [0, new Map()]));
     }
-    if ((entry.n += d) <= 0) this.#counts.delete(email);
-    else if (name && (d > 0 || entry.names.has(name))) {
-      const left = (entry.names.get(name) ?? 0) + d;
-      if (left) entry.names.set(name, left);
-      else entry.names.delete(name);
-    } else if (entry.n > 1 || d < 0) return; // nothing the snapshot shows changed
+    const names = entry[1];
+    if ((entry[0] += d) <= 0) this.#counts.delete(email);
+    else if (name && (d > 0 || names.has(name))) {
+      const left = (names.get(name) ?? 0) + d;
+      if (left) names.set(name, left);
+      else names.delete(name);
+    } else if (entry[0] > 1 || d < 0) return; // nothing the snapshot shows changed
     this.version++;
   }
 
   snapshot(limit: number = MAX_EMAILS): Snapshot {
     const emails: string[] = [];
     const names: Record<string, string> = {};
-    for (const [email, entry] of this.#counts) {
+    for (const [email, [, shown]] of this.#counts) {
       if (emails.length >= limit) break;
       emails.push(email);
-      const name = entry.names.keys().next().value;
+      const name = shown.keys().next().value;
       if (name) names[email] = name;
     }
     return { emails, names, total: this.#counts.size };
