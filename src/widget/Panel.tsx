@@ -58,8 +58,8 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
   /** "/" on a card: back to the list, then to the search box. */
   const [searchNext, setSearchNext] = useState(false);
   const [settings, setSettings] = useState<SettingsView | null>(null);
-  /** The row a card was opened from: focus goes back to its button when the card closes. */
-  const openedFrom = useRef<{ list: string; email: string } | null>(null);
+  /** The button a card (a person's, or a company's from People at this site) was opened from: focus goes back to it when the card closes. */
+  const openedFrom = useRef<(() => HTMLElement | undefined) | null>(null);
 
   useEffect(() => {
     call('settings/get', {}).then(setSettings).catch(() => undefined);
@@ -73,11 +73,11 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
   }, [tabId]);
   useEffect(() => {
     const from = openedFrom.current;
-    if (open || !from) return;
+    if (open || openCompany || !from) return;
     openedFrom.current = null;
-    const buttons = document.getElementById(from.list)?.querySelectorAll<HTMLElement>('button[data-email]') ?? [];
-    [...buttons].find((b) => b.dataset.email === from.email)?.focus();
-  }, [open]);
+    // Stops watching when another card opens, or the panel closes.
+    return focusWhenShown(from);
+  }, [open, openCompany]);
   useEffect(() => {
     if (!searchNext || open) return;
     setSearchNext(false);
@@ -95,7 +95,7 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
     const email = row?.dataset.email;
     const contact = email ? people.known[email] : null;
     if (!email || !contact) return false;
-    openedFrom.current = { list: row.closest('ul')?.id ?? PAGE_LIST, email };
+    openedFrom.current = rowIn(row.closest('ul')?.id ?? PAGE_LIST, email);
     setCardAction({ kind, nonce });
     setOpen(contact);
     return true;
@@ -142,7 +142,7 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
   );
 
   const firstCard = useFirstCard(scan, people.known, people.error, (contact, email) => {
-    openedFrom.current = { list: PAGE_LIST, email };
+    openedFrom.current = rowIn(PAGE_LIST, email);
     setOpen(contact);
   });
 
@@ -185,7 +185,7 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
   };
 
   const openFrom = (list: string) => (contact: ContactView, email: string) => {
-    openedFrom.current = { list, email };
+    openedFrom.current = rowIn(list, email);
     setOpen(contact);
   };
   const rows: Row[] = (emails ?? []).map((email) => ({
@@ -317,7 +317,10 @@ export function Panel({ fixedTabId }: { fixedTabId: number | null }) {
                 host={hostOf(scan.origin)!}
                 onOpen={openFrom(SITE_LIST)}
                 onContacts={(updates) => people.setKnown((prev) => ({ ...prev, ...updates }))}
-                onOpenCompany={setOpenCompany}
+                onOpenCompany={(co) => {
+                  openedFrom.current = buttonOf('.site-companies button', 'companyId', co.id);
+                  setOpenCompany(co);
+                }}
                 open={siteOpen}
                 onToggle={setSiteOpen}
               />
@@ -362,6 +365,27 @@ function PageBody({ scanStatus, scanError, lookupError, rows, total, onRetry, on
       {total > rows.length && <p class="list-more muted">{tn('andMore', total - rows.length)}</p>}
     </>
   );
+}
+
+/** The button among `selector`'s whose data-`key` is `value`, looked for when asked. */
+const buttonOf = (selector: string, key: string, value: string) => () => [...document.querySelectorAll<HTMLElement>(selector)].find((b) => b.dataset[key] === value);
+const rowIn = (list: string, email: string) => buttonOf(`#${list} button[data-email]`, 'email', email);
+
+/**
+ * Focus goes back to what `find` answers: at once, or when it appears (People at this site is loaded with
+ * import() and renders a moment after Back), unless the user has put focus somewhere meanwhile.
+ */
+function focusWhenShown(find: () => HTMLElement | undefined): () => void {
+  const body = document.body;
+  // Watches until focus is somewhere (there, or where the user put it), or the caller stops it.
+  const tryNow = () => {
+    if (document.activeElement === body) find()?.focus();
+    if (document.activeElement !== body) watch.disconnect();
+  };
+  const watch = new MutationObserver(tryNow);
+  watch.observe(body, { childList: true, subtree: true });
+  tryNow();
+  return () => watch.disconnect();
 }
 
 /** The host name of a page's origin (none for pages without one, such as files). */

@@ -79,8 +79,16 @@ it('lists the people at the site’s domain a page at a time, with their company
 });
 
 it('opens the company card, edits a field (one POST /companies) and lists its people', async () => {
-  await panel.getByRole('list', { name: 'Their companies' }).getByRole('button', { name: 'Northwind Analytics' }).click();
+  const company = panel.getByRole('list', { name: 'Their companies' }).getByRole('button', { name: 'Northwind Analytics' });
   const card = panel.getByRole('article', { name: 'Northwind Analytics' });
+  // From the keyboard, there and Back: focus returns to the company's button (the section loads again after Back).
+  await company.press('Enter');
+  await card.getByRole('heading', { name: 'Northwind Analytics' }).waitFor();
+  await card.getByRole('button', { name: 'Back' }).press('Enter');
+  await expect
+    .poll(() => panel.evaluate(() => (document.activeElement?.closest('.site-companies') ? document.activeElement.textContent : document.activeElement?.tagName)))
+    .toBe('Northwind Analytics');
+  await company.click();
   await card.getByRole('heading', { name: 'Northwind Analytics' }).waitFor();
   const plan = card.locator('.field', { hasText: 'Plan' }).locator('dd');
   await expect.poll(() => plan.textContent()).toBe('Enterprise');

@@ -68,3 +68,28 @@ it('keeps People at this site as it was while a card opened from it is shown', a
   await screen.findByRole('list', { name: 'People at acme.co.uk' });
   expect(sent('site/people')).toHaveLength(3);
 });
+
+it('Back from a company or a person opened from People at this site puts focus on the button that opened it', async () => {
+  render(<Panel fixedTabId={7} />);
+  fireEvent.click(await screen.findByRole('button', { name: 'People at this site' }));
+  await screen.findByRole('list', { name: 'People at acme.co.uk' });
+
+  // From the keyboard: focus on the company's button, Enter (a click), then Back.
+  const company = within(screen.getByRole('list', { name: 'Their companies' })).getByRole('button', { name: 'Acme Ltd' });
+  company.focus();
+  fireEvent.click(company);
+  await screen.findByRole('article', { name: 'Acme Ltd' });
+  const back = screen.getByRole('button', { name: 'Back' });
+  back.focus();
+  fireEvent.click(back);
+  // The section is loaded again with import() after Back: focus waits for the button, then lands on it.
+  await waitFor(() => expect(document.activeElement).toBe(within(screen.getByRole('list', { name: 'Their companies' })).getByRole('button', { name: 'Acme Ltd' })));
+
+  const row = within(screen.getByRole('list', { name: 'People at acme.co.uk' })).getByRole('button', { name: /Person 2/ });
+  row.focus();
+  fireEvent.click(row);
+  await screen.findByRole('heading', { level: 2, name: 'Person 2' });
+  screen.getByRole('button', { name: 'Back to the list' }).focus();
+  fireEvent.click(screen.getByRole('button', { name: 'Back to the list' }));
+  await waitFor(() => expect(document.activeElement).toBe(within(screen.getByRole('list', { name: 'People at acme.co.uk' })).getByRole('button', { name: /Person 2/ })));
+});

@@ -72,7 +72,7 @@ function DomainPeople({ domain, memo, onOpen, onContacts, onOpenCompany }: Props
           <ul class="site-companies" aria-labelledby="site-companies-title">
             {companies.map((co) => (
               <li key={co.id}>
-                <button type="button" class="btn btn-small" onClick={() => onOpenCompany(co)}>
+                <button type="button" class="btn btn-small" data-company-id={co.id} onClick={() => onOpenCompany(co)}>
                   <bdi>{co.name || `#${co.id}`}</bdi>
                 </button>
               </li>
