@@ -28,8 +28,8 @@ const MAX_LABELS = 10;
 /** A spelled-out dot after a bare marker counts only before a country code (any two letters) or a common TLD: `meet at noon dot the office` does not. */
 const TLD_OK_RE = /^(?:..|com|org|net|edu|gov|mil|int|info|biz|dev|app)$/;
 /**
- * Any marker an obfuscated address needs, or `mailto:`, in one test; no alternative starts with a space (` dot ` is
- * `dot` between spaces), so the engine skips ahead between the few characters that can start one.
+ * Any marker an obfuscated address needs, in one test (MARKER_RE: or `mailto:`); no alternative starts with a space
+ * (` dot ` is `dot` between spaces), so the engine skips ahead between the few characters that can start one.
  */
 const MARKERS = `${BRACKETED_AT}|(?<=\\s)dot(?=\\s)|(?<=\\s)@(?=\\s)|arobase|アットマーク|แอท|＠`;
 export const MARKER_RE = new RegExp(`${MARKERS}|mailto:`, 'i');
