@@ -22,7 +22,7 @@ const RETINA_RE = /^\d+(?:\.\d+)?x$/;
 /**
  * "TLDs" that are really file extensions (`icon@2x.png`, `app@1.2.js`), then names of hosts that are not on the
  * public Internet (localhost, local, localdomain, internal, invalid, intranet, …): none ends a plausible address.
- * (Word lists are regexes: the content script's size counts, and these compress far better than lists of strings.)
+ * (Word lists are regexes: the content script's size counts, and they compress better than lists of string literals.)
  */
 const NOT_TLD_RE = /^(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|css|[mc]?js|tsx?|jsx|map|json|local(?:host|domain)?|in(?:ternal|valid|tranet)|lan|corp|home|arpa)$/;
 /** Characters stripped from the start / end of a candidate: quotes, brackets, punctuation, and the invisible ones of INVISIBLE_RE. */
