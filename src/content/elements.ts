@@ -11,11 +11,10 @@ import { CF_PATH, cleanName, decodeCloudflare, extractFound, foundInCloudflareHr
  * listed is a block (a unit of its own). Written as strings: the content script's size counts.
  */
 const KINDS = new Map<string, Kind>();
-'script style template noscript head|a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q s samp small span strike strong sub sup time tt u var wbr map area slot|br hr img input embed meter progress'
-  .split('|')
-  .forEach((tags, i) => {
-    for (const tag of tags.split(' ')) KINDS.set(tag, (['skip', 'inline', 'break'] as const)[i]!);
-  });
+for (const list of 'skip script style template noscript head|inline a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q s samp small span strike strong sub sup time tt u var wbr map area slot|break br hr img input embed meter progress'.split('|')) {
+  const [kind, ...tags] = list.split(' ');
+  for (const tag of tags) KINDS.set(tag, kind as Kind);
+}
 export const DISPLAY_NONE_RE = /(?:^|;)\s*display\s*:\s*none\b/i;
 const MAILTO_RE = /^\s*mailto:/i;
 
