@@ -66,6 +66,14 @@ describe('incremental rescans', () => {
     fc.record({ kind: fc.constant('href' as const), at, text: fc.constantFrom(...ADDRESSES) }),
   );
 
+  /** What the watcher reported last is what a fresh full scan of the page finds now. */
+  function expectFullScan(last: { emails: string[]; info: ScanInfo } | null): void {
+    const fresh = scanPage(document.body);
+    expect([...(last?.emails ?? [])].sort()).toEqual([...fresh.emails].sort());
+    expect(last?.info.total ?? 0).toBe(fresh.total);
+    expect(last?.info.names ?? {}).toEqual(fresh.names);
+  }
+
   function apply(o: Op): void {
     const elements = [...document.body.querySelectorAll<HTMLElement>('*')];
     const pick = (n: number) => elements[n % (elements.length || 1)];
@@ -111,11 +119,7 @@ describe('incremental rescans', () => {
             batch.forEach(apply);
             await Promise.resolve();
             await vi.advanceTimersByTimeAsync(5);
-            const fresh = scanPage(document.body);
-            const got = last as { emails: string[]; info: ScanInfo } | null;
-            expect([...(got?.emails ?? [])].sort()).toEqual([...fresh.emails].sort());
-            expect(got?.info.total ?? 0).toBe(fresh.total);
-            expect(got?.info.names ?? {}).toEqual(fresh.names);
+            expectFullScan(last);
           }
         } finally {
           stop();
@@ -155,11 +159,7 @@ describe('incremental rescans', () => {
           expect(applied).toBeGreaterThan(0);
           while (applied < steps.length) steps[applied++]!.forEach(apply);
           for (let i = 0; i < 300; i++) await vi.advanceTimersByTimeAsync(1);
-          const fresh = scanPage(document.body);
-          const got = last as { emails: string[]; info: ScanInfo } | null;
-          expect([...(got?.emails ?? [])].sort()).toEqual([...fresh.emails].sort());
-          expect(got?.info.total ?? 0).toBe(fresh.total);
-          expect(got?.info.names ?? {}).toEqual(fresh.names);
+          expectFullScan(last);
         } finally {
           stop();
         }
