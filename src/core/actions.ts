@@ -87,6 +87,7 @@ function companyPatch(a: Extract<Action, { kind: 'company.update' }>): Omit<Comp
 }
 
 async function companyResult(s: Session, c: CompanyData): Promise<ActionResult> {
+  if (c.name) s.lookup.renameCompany(c.id, c.name);
   return { company: { id: c.id, name: c.name ?? '' }, companyView: companyView(c, await s.lookup.appInfo()) };
 }
 

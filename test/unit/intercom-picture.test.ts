@@ -5,7 +5,7 @@
  * segments — each list walked page by page with the cursor the worker hands out.
  */
 import { describe, expect, it } from 'vitest';
-import { runAction } from '../../src/core/actions';
+import { resultAfterVerify, runAction } from '../../src/core/actions';
 import { eventsCursor, listEvents } from '../../src/core/intercom/events';
 import { Lookup } from '../../src/core/intercom/lookup';
 import {
@@ -131,6 +131,40 @@ describe('company card', () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]!.body).toEqual({ company_id: 'acct-1001', plan: 'Growth', monthly_spend: 5100, website: 'https://northwind-analytics.com', custom_attributes: { health_score: 71 } });
     expect(northwind()).toMatchObject({ monthly_spend: 5100, plan: { name: 'Growth' }, name: 'Northwind Analytics' });
+  });
+
+  it('renames the company on the contacts already looked up in that workspace, without asking Intercom again', async () => {
+    const s = session();
+    const other = session();
+    const email = 'olivia.bennett@northwind-analytics.com';
+    const id = northwind().id;
+    const named = async (l: Lookup) => (await l.lookup([email]))[email]!.companies.find((c) => c.id === id)?.name;
+    expect(await named(s.lookup)).toBe('Northwind Analytics');
+    expect(await named(other.lookup)).toBe('Northwind Analytics');
+    const searches = calls(env.sandbox, 'POST', '/contacts/search').length;
+    const reads = calls(env.sandbox, 'GET', `/companies/${id}`).length;
+    const result = await runAction(s, env.sandbox.state.meAdminId, { kind: 'company.update', companyId: id, name: 'Northwind Labs' });
+    expect(result.company).toEqual({ id, name: 'Northwind Labs' });
+    expect(await named(s.lookup)).toBe('Northwind Labs');
+    // A contact read afresh takes the company's cached name: the new one too.
+    const people = await companyPeople(s, id);
+    expect(people.items.length).toBeGreaterThan(0);
+    for (const p of people.items) expect(p.companies.find((c) => c.id === id)?.name).toBe('Northwind Labs');
+    expect(calls(env.sandbox, 'POST', '/contacts/search')).toHaveLength(searches);
+    // Only the GET before the update: no look up of the company's name afterwards.
+    expect(calls(env.sandbox, 'GET', `/companies/${id}`)).toHaveLength(reads + 1);
+    // Another workspace's session (its own Lookup) is not told.
+    expect(await named(other.lookup)).toBe('Northwind Analytics');
+  });
+
+  it('renames it too when a worker that stopped mid-request finds the update applied', async () => {
+    const s = session();
+    const email = 'olivia.bennett@northwind-analytics.com';
+    const id = northwind().id;
+    await s.lookup.lookup([email]);
+    northwind().name = 'Northwind Labs';
+    expect((await resultAfterVerify(s, { kind: 'company.update', companyId: id, name: 'Northwind Labs' })).company?.name).toBe('Northwind Labs');
+    expect((await s.lookup.lookup([email]))[email]!.companies.find((c) => c.id === id)?.name).toBe('Northwind Labs');
   });
 });
 

@@ -122,6 +122,20 @@ export class Lookup {
     for (const [email, entry] of this.#contacts) if (entry.value?.id === id) this.#contacts.delete(email);
   }
 
+  /**
+   * After a company's name changed here: the contacts cached with it, and its cached name, carry the new one
+   * (the old one would stay for up to CACHE_TTL_MS). Each Session has its own Lookup: one workspace only.
+   */
+  renameCompany(id: string, name: string): void {
+    const entry = this.#companies.get(id);
+    if (entry) Lookup.#remember(this.#companies, id, { at: this.#now(), value: name }, MAX_CACHED_COMPANIES);
+    for (const e of this.#contacts.values()) {
+      if (e.value?.companies.some((c) => c.id === id)) {
+        e.value = { ...e.value, companies: e.value.companies.map((c) => (c.id === id ? { id, name } : c)) };
+      }
+    }
+  }
+
   /** Stores an answer as the most recent, forgetting the least recent past `max`. */
   static #remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
     map.delete(key);
