@@ -133,10 +133,8 @@ export function createWalker(registry: Registry, root: UnitNode, hooks: WalkHook
   /** A pass over `node`'s subtree, after `node` itself. */
   function start(node: Node): void {
     if (isElement(node)) element(node);
-    const lists = CARRIERS.map((selector) => [...((node as ParentNode).querySelectorAll?.(selector) ?? [])]).filter((list) => list.length);
-    // In page order, each once (an element may answer more than one query).
-    const carriers = lists.length < 2 ? (lists[0] ?? []) : [...new Set(lists.flat())].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
-    passes.push([node, (node.ownerDocument ?? (node as Document)).createTreeWalker(node, 5 /* SHOW_ELEMENT | SHOW_TEXT */), [], carriers, 0]);
+    const lists = CARRIERS.map((selector) => [...((node as ParentNode).querySelectorAll?.(selector) ?? [])]);
+    passes.push([node, (node.ownerDocument ?? (node as Document)).createTreeWalker(node, 5 /* SHOW_ELEMENT | SHOW_TEXT */), [], merge(lists), 0]);
   }
 
   /** Counts what was left for before `node` and at it (all of it with `node` null: the pass is over). */
@@ -477,6 +475,26 @@ export function siftText(text: string, stops: number[]): number[] {
     if (hits[hits.length - 1] !== k && !(text[at] === '@' && image(text, at, stops[k]!))) hits.push(k);
   }
   return hits;
+}
+
+/**
+ * Lists each in page order merged into one, each element once (an element may answer more than one query): at
+ * most two comparisons per element, so a page with thousands of carriers costs no sort.
+ */
+export function merge(lists: Element[][]): Element[] {
+  const out: Element[] = [];
+  const at = lists.map(() => 0);
+  for (;;) {
+    let best: Element | undefined;
+    let from = -1;
+    lists.forEach((list, i) => {
+      const el = list[at[i]!];
+      if (el && (!best || (el !== best && best.compareDocumentPosition(el) & 2 /* PRECEDING */))) [best, from] = [el, i];
+    });
+    if (!best) return out;
+    at[from]!++;
+    if (out[out.length - 1] !== best) out.push(best);
+  }
 }
 
 /** Whether the `@` at `at` begins an image name's scale (`@2x.`, `@1.5x.`) within its own text node, which ends at `end`. */

@@ -3,8 +3,10 @@
  * The walker reads text in chunks of about 32,000 characters and searches each chunk once. What a chunk boundary,
  * a link met between two candidates or a slice of the first scan must not change: what is found, and its order.
  */
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { scanRoot, watch } from '../../src/content/scanner';
+import { merge } from '../../src/content/walk';
 
 beforeEach(() => {
   document.body.innerHTML = '';
@@ -70,5 +72,28 @@ describe('chunked reading', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('merges the carriers of several queries into page order, each once', () => {
+    for (let i = 0; i < 60; i++) document.body.insertAdjacentHTML('beforeend', `<div><p><span></span></p><b></b></div>`);
+    const all = [...document.body.querySelectorAll('*')];
+    const subset = fc.uniqueArray(fc.nat(all.length - 1)).map((ix) => ix.sort((a, b) => a - b).map((i) => all[i]!));
+    fc.assert(
+      fc.property(fc.array(subset, { maxLength: 4 }), (lists) => {
+        const expected = all.filter((el) => lists.some((list) => list.includes(el)));
+        expect(merge(lists)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps page order when carriers come from more than one query (microdata and hCard interleaved)', () => {
+    const expected: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      if (i % 2) document.body.insertAdjacentHTML('beforeend', `<div itemscope><meta itemprop="email" content="m${i}@x.com"></div>`);
+      else document.body.insertAdjacentHTML('beforeend', `<div class="vcard"><a class="email" href="mailto:h${i}@x.com">write</a></div>`);
+      expected.push(`${i % 2 ? 'm' : 'h'}${i}@x.com`);
+    }
+    expect(scanRoot(document)).toEqual(expected);
   });
 });
