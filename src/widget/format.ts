@@ -1,12 +1,19 @@
-import type { ContactView } from '../protocol/schemas';
+import type { ContactView, NamedRef } from '../protocol/schemas';
 import { currentLang, t } from './i18n';
 
 export function roleLabel(role: ContactView['role']): string {
   return role === 'user' ? t('roleUser') : t('roleLead');
 }
 
+/**
+ * Companies renamed from this page (Edit company): id → name. Views read before keep the old name, so names are
+ * shown through companyName. A page starts again on a workspace switch: the names stay in their workspace.
+ */
+export const renamedCompanies = new Map<string, string>();
+export const companyName = (co: NamedRef): string => renamedCompanies.get(co.id) ?? co.name;
+
 export function companyNames(c: ContactView): string {
-  return c.companies.map((co) => co.name).filter(Boolean).join(', ');
+  return c.companies.map(companyName).filter(Boolean).join(', ');
 }
 
 export function locationText(c: ContactView): string {

@@ -171,3 +171,41 @@ it('shows the segments and the history of a contact, each list with Show more', 
   await row.getByText(String(ticket.attributes._default_description_)).waitFor();
   await expectNoViolations(panel);
 });
+
+it('renames the company from the contact’s card: that card, the site’s companies and the worker’s lookups name it anew at once', async () => {
+  const email = 'olivia.bennett@northwind-analytics.com';
+  const olivia = panel.getByRole('article', { name: 'Olivia Bennett' });
+  // Contacts read by address or by id (a card's segments and history are not lookups).
+  const lookups = () => sandbox.requests.filter((r) => r.path === '/contacts/search' || /^\/contacts\/[^/]+$/.test(r.path)).length;
+  // The worker has her (and her company's name) cached from the lists above.
+  const lookup = () =>
+    panel.evaluate(async (e) => {
+      const r = await chrome.runtime.sendMessage({ type: 'contacts/lookup', input: { emails: [e] } });
+      return (r.data?.contacts?.[e]?.companies ?? []).map((c: { name: string }) => c.name) as string[];
+    }, email);
+  expect(await lookup()).toEqual(['Northwind Analytics']);
+  const before = lookups();
+
+  await olivia.getByRole('button', { name: 'Open company Northwind Analytics' }).click();
+  const company = panel.getByRole('article', { name: 'Northwind Analytics' });
+  await company.getByRole('button', { name: 'Edit company' }).click();
+  const form = company.getByRole('form', { name: 'Edit company' });
+  await form.getByRole('textbox', { name: 'Company name' }).fill('Northwind Labs');
+  await form.getByRole('button', { name: 'Save company' }).click();
+  const renamed = panel.getByRole('article', { name: 'Northwind Labs' });
+  await renamed.getByRole('status').filter({ hasText: 'Company saved.' }).waitFor();
+  expect(sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/companies').at(-1)!.body).toEqual({ company_id: 'acct-1001', name: 'Northwind Labs' });
+
+  // Back on her card, without a reload or a new look up: the new name.
+  await renamed.getByRole('button', { name: 'Back' }).click();
+  await olivia.getByRole('button', { name: 'Open company Northwind Labs' }).waitFor();
+  expect(await olivia.getByRole('button', { name: 'Open company Northwind Analytics' }).count()).toBe(0);
+  expect(await lookup()).toEqual(['Northwind Labs']);
+  expect(lookups()).toBe(before);
+
+  // Back to the company opened from People at this site, then to the list: the site's companies name it anew.
+  await olivia.getByRole('button', { name: 'Back' }).click();
+  await renamed.getByRole('button', { name: 'Back' }).click();
+  await panel.locator('.site-companies').getByRole('button', { name: 'Northwind Labs' }).waitFor();
+  expect(await panel.locator('.site-companies').getByRole('button', { name: 'Northwind Analytics' }).count()).toBe(0);
+});

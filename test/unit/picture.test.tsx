@@ -10,6 +10,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActionInput, OutboxEntry, WorkspaceView } from '../../src/protocol/actions';
 import type { CompanyView, NoteView, SitePeople as Site, TicketDetail } from '../../src/protocol/picture';
 import type { ContactView } from '../../src/protocol/schemas';
+import { ContactCard } from '../../src/widget/ContactCard';
+import { ContactList } from '../../src/widget/ContactList';
+import { renamedCompanies } from '../../src/widget/format';
 import { CompanyCard } from '../../src/widget/picture/CompanyCard';
 import { History } from '../../src/widget/picture/History';
 import { CardPicture } from '../../src/widget/picture/Picture';
@@ -40,7 +43,11 @@ beforeEach(() => {
   resetWorkspace();
   fake.answers['workspace/info'] = () => workspace;
 });
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  renamedCompanies.clear();
+  vi.unstubAllGlobals();
+});
 
 describe('people at this site', () => {
   const props = () => ({ host: 'www.acme.co.uk', onOpen: vi.fn(), onContacts: vi.fn(), onOpenCompany: vi.fn() });
@@ -145,6 +152,28 @@ describe('company card', () => {
     const actions = sent('outbox/submit').map((m) => m.action);
     expect(actions).toEqual([{ kind: 'company.update', companyId: 'co-1', plan: 'Enterprise', customAttributes: { health_score: 75 } }]);
     expect(screen.getByText('Enterprise')).toBeTruthy();
+  });
+
+  it('renamed from a contact’s card: Back on that card names the company anew, and so does the list', async () => {
+    entry = (a) => ({ state: 'done', result: { companyView: { ...acme, name: (a as { name?: string }).name ?? acme.name } } });
+    // jsdom has no CSS.escape (Chromium does): the card uses it to focus the company's button after Back.
+    vi.stubGlobal('CSS', { escape: (id: string) => id });
+    const olivia = person(1);
+    render(<ContactCard contact={olivia} onContact={vi.fn()} onBack={vi.fn()} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Open company Acme Ltd' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit company' }));
+    const form = screen.getByRole('form', { name: 'Edit company' });
+    fireEvent.input(within(form).getByRole('textbox', { name: 'Company name' }), { target: { value: 'Acme Group' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save company' }));
+    await screen.findByText('Company saved.');
+    expect(sent('outbox/submit').map((m) => m.action)).toEqual([{ kind: 'company.update', companyId: 'co-1', name: 'Acme Group' }]);
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    await screen.findByRole('button', { name: 'Open company Acme Group' });
+    expect(screen.queryByRole('button', { name: 'Open company Acme Ltd' })).toBeNull();
+    // Nothing was looked up again: the views held are the same, shown with the new name (a list row too).
+    expect(sent('contacts/lookup')).toHaveLength(0);
+    const { container } = render(<ContactList label="People" rows={[{ email: olivia.email!, contact: olivia }]} onOpen={vi.fn()} onCreateLead={vi.fn()} />);
+    expect(container.querySelector('.contact-company')?.textContent).toBe('Acme Group');
   });
 
   it('refuses a bad number in the form: nothing sent, nothing typed lost', async () => {

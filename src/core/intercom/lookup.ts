@@ -127,13 +127,9 @@ export class Lookup {
    * (the old one would stay for up to CACHE_TTL_MS). Each Session has its own Lookup: one workspace only.
    */
   renameCompany(id: string, name: string): void {
-    const entry = this.#companies.get(id);
-    if (entry) Lookup.#remember(this.#companies, id, { at: this.#now(), value: name }, MAX_CACHED_COMPANIES);
-    for (const e of this.#contacts.values()) {
-      if (e.value?.companies.some((c) => c.id === id)) {
-        e.value = { ...e.value, companies: e.value.companies.map((c) => (c.id === id ? { id, name } : c)) };
-      }
-    }
+    Lookup.#remember(this.#companies, id, { at: this.#now(), value: name }, MAX_CACHED_COMPANIES);
+    // Views are answered as copies (messages, JSON): the cached ones may be changed in place.
+    for (const e of this.#contacts.values()) for (const c of e.value?.companies ?? []) if (c.id === id) c.name = name;
   }
 
   /** Stores an answer as the most recent, forgetting the least recent past `max`. */

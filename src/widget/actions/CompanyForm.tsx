@@ -4,6 +4,7 @@ import type { CompanyRef } from '../../protocol/actions';
 import { errorInfo } from '../../protocol/client';
 import type { ActionInput } from '../../protocol/actions';
 import type { NamedRef } from '../../protocol/schemas';
+import { companyName } from '../format';
 import { t } from '../i18n';
 import { ActionForm, SubmitButton, useOutcome } from './form';
 import { Problem, send, type FormProps } from './shared';
@@ -98,14 +99,14 @@ export function CompanyForm({ contact, onContact, onDone }: FormProps) {
         <ul class="qa-list" aria-label={t('qa_currentCompanies')}>
           {contact.companies.map((c: NamedRef) => (
             <li key={c.id}>
-              <span>{c.name}</span>
+              <span>{companyName(c)}</span>
               <button
                 type="button"
                 class="btn btn-small btn-danger"
                 disabled={busy}
                 onClick={() => void run({ kind: 'contact.detach-company', contactId: contact.id, companyId: c.id }, t('qa_companyDetached'))}
               >
-                {t('qa_detach', c.name)}
+                {t('qa_detach', companyName(c))}
               </button>
             </li>
           ))}

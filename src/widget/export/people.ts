@@ -1,5 +1,6 @@
 /** The page's people as a table: one row per address, with what Intercom knows of each. */
 import type { ContactView } from '../../protocol/schemas';
+import { companyName } from '../format';
 import { t } from '../i18n';
 import { toDelimited, type Separator } from './table';
 
@@ -33,7 +34,7 @@ export function peopleTable(rows: readonly PersonRow[]): string[][] {
       c.name ?? '',
       t('export_inIntercom'),
       c.role,
-      c.companies.map((x) => x.name).filter(Boolean).join('; '),
+      c.companies.map(companyName).filter(Boolean).join('; '),
       c.tags.map((x) => x.name || `#${x.id}`).join('; '),
       iso(c.lastSeenAt),
       place,

@@ -3,6 +3,7 @@
  * (History, Segments, People at this site, the company card) are fetched with import() only when opened.
  */
 import type { ContactView, NamedRef } from '../../protocol/schemas';
+import { companyName } from '../format';
 import { t } from '../i18n';
 import { Disclosure, Lazy } from './Lazy';
 import type { PagedMemo } from './usePaged';
@@ -30,12 +31,15 @@ export function CompanyLinks({ companies, onOpen }: { companies: NamedRef[]; onO
   if (!named.length) return <>—</>;
   return (
     <span class="company-links">
-      {named.map((c, i) => [
-        i > 0 ? ', ' : null,
-        <button key={c.id} type="button" class="btn-link" data-company-id={c.id} onClick={() => onOpen(c)} aria-label={t('companyOpen', c.name || `#${c.id}`)}>
-          <bdi>{c.name || `#${c.id}`}</bdi>
-        </button>,
-      ])}
+      {named.map((c, i) => {
+        const name = companyName(c) || `#${c.id}`;
+        return [
+          i > 0 ? ', ' : null,
+          <button key={c.id} type="button" class="btn-link" data-company-id={c.id} onClick={() => onOpen(c)} aria-label={t('companyOpen', name)}>
+            <bdi>{name}</bdi>
+          </button>,
+        ];
+      })}
     </span>
   );
 }

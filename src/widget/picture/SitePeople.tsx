@@ -9,6 +9,7 @@ import type { ContactView, NamedRef } from '../../protocol/schemas';
 import { BulkBar } from '../bulk/BulkBar';
 import { ContactList } from '../ContactList';
 import { useCall } from '../host';
+import { companyName } from '../format';
 import { t } from '../i18n';
 import { Skeleton } from '../States';
 import { useState } from 'preact/hooks';
@@ -73,7 +74,7 @@ function DomainPeople({ domain, memo, onOpen, onContacts, onOpenCompany }: Props
             {companies.map((co) => (
               <li key={co.id}>
                 <button type="button" class="btn btn-small" data-company-id={co.id} onClick={() => onOpenCompany(co)}>
-                  <bdi>{co.name || `#${co.id}`}</bdi>
+                  <bdi>{companyName(co) || `#${co.id}`}</bdi>
                 </button>
               </li>
             ))}
