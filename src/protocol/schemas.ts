@@ -153,7 +153,7 @@ export interface SettingsView {
 }
 
 /** The parts of a workspace the card reads, each of which a token may or may not be allowed to read. */
-export type ReadPart = 'contacts' | 'companies' | 'conversations' | 'tickets' | 'ticketTypes' | 'tags' | 'admins' | 'teams';
+export type ReadPart = 'contacts' | 'companies' | 'conversations' | 'tickets' | 'ticketTypes' | 'tags' | 'admins' | 'teams' | 'segments' | 'events';
 export interface ReadCheck {
   part: ReadPart;
   ok: boolean;

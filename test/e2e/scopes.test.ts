@@ -99,7 +99,11 @@ describe('a token without some permissions', () => {
   });
 
   it('Settings → Test connection lists what the token can and cannot read', async () => {
-    w.sandbox.faults.set({ lacksScopes: ['read_conversations', 'read_tickets'] });
+    // Data events need their own scope; segments are refused here by path (403), as a plan or app may.
+    w.sandbox.faults.set({
+      lacksScopes: ['read_conversations', 'read_tickets', 'read_events'],
+      forbidPaths: [{ path: '/segments', method: 'GET', code: 'forbidden', message: 'Forbidden' }],
+    });
     const settings = await configure(w);
     await settings.getByRole('button', { name: 'Test connection' }).click();
     const reads = settings.getByRole('region', { name: 'What this token can read' });
@@ -109,7 +113,15 @@ describe('a token without some permissions', () => {
     expect(items.some((i) => i.startsWith('✗ Conversations'))).toBe(true);
     expect(items.some((i) => i.startsWith('✗ Tickets'))).toBe(true);
     expect(items).toContain('✓ Tags');
-    w.sandbox.faults.set({ lacksScopes: null });
+    expect(items).toContain('✗ Segments: not allowed — the card leaves this out and says why');
+    expect(items).toContain('✗ Data events: not allowed — the card leaves this out and says why');
+    // The events check names a contact no workspace has: it reads nothing, whoever the token is.
+    expect(w.sandbox.requests.filter((r) => r.method === 'GET' && r.path === '/events').at(-1)?.query).toMatchObject({ intercom_user_id: '000000000000000000000000' });
+
+    // With the permissions back, the same check says both can be read.
+    w.sandbox.faults.set({ lacksScopes: null, forbidPaths: null });
+    await settings.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(async () => (await reads.getByRole('listitem').allTextContents()).filter((i) => /Segments|Data events/.test(i))).toEqual(['✓ Segments', '✓ Data events']);
     await settings.close();
   });
 });

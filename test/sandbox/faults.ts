@@ -43,6 +43,7 @@ export const SCOPE_PATHS = {
   write_tickets: ['PUT /tickets/*'],
   read_admins: ['GET /admins', 'GET /teams'],
   read_tags: ['GET /tags'],
+  read_events: ['GET /events'],
   write_contacts: ['PUT /contacts/*', 'DELETE /contacts/*', 'POST /contacts/*/notes', 'POST /contacts/*/tags', 'DELETE /contacts/*/tags', 'POST /contacts/*/companies', 'DELETE /contacts/*/companies', 'POST /contacts/convert', 'POST /contacts/merge'],
 } as const;
 export type Scope = keyof typeof SCOPE_PATHS;

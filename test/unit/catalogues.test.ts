@@ -30,7 +30,7 @@ const ALLOWED: Record<string, string[]> = {
     'ticketUntitled', 'conversationUntitled', 'actNote', 'actTag', 'conversationParts', 'partNote', 'bulkTagLabel', 'qa_tag', 'qa_message',
     'qa_ticket', 'qa_note', 'qa_tagOptions', 'qa_body', 'qa_noteLabel', 'qa_ticketDescription',
     // Notes, Conversations, Segments: Intercom's French UI says the same.
-    'historyNotes', 'historyConversations', 'segmentsTitle',
+    'historyNotes', 'historyConversations', 'segmentsTitle', 'readPart_segments',
   ],
 };
 

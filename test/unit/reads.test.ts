@@ -164,8 +164,33 @@ describe('what a token can read (Settings → Test connection)', () => {
       tags: true,
       admins: false,
       teams: false,
+      segments: true,
+      events: true,
     });
     // Nothing was written while checking.
     expect(env.sandbox.requests.filter((r) => r.method !== 'GET' && !r.path.endsWith('/search') && r.path !== '/companies/list')).toEqual([]);
+  });
+
+  it('checks segments (GET /segments) and data events (GET /events for a contact no workspace has)', async () => {
+    const ok = (checks: Awaited<ReturnType<typeof readChecks>>) => Object.fromEntries(checks.map((c) => [c.part, c.ok]));
+    // A token that may read both: the events check's "User Not Found" (404) is a read that was allowed.
+    expect(ok(await readChecks(env.client()))).toMatchObject({ segments: true, events: true });
+    const events = calls(env.sandbox, 'GET', '/events');
+    expect(events).toHaveLength(1);
+    expect(events[0]!.query).toMatchObject({ type: 'user', intercom_user_id: '000000000000000000000000' });
+    expect(calls(env.sandbox, 'GET', '/segments')).toHaveLength(1);
+
+    // Without the permission (403): not readable, the rest unchanged.
+    env.sandbox.faults.set({ lacksScopes: ['read_events'], forbidPaths: [{ path: '/segments', method: 'GET', code: 'forbidden', message: 'Forbidden' }] });
+    const refused = ok(await readChecks(env.client()));
+    expect(refused).toMatchObject({ segments: false, events: false, contacts: true, tags: true });
+
+    // Intercom may answer a token without the scope 401 (after /me answered it): that part, not the token, is refused.
+    env.sandbox.faults.set({ lacksScopes: null, forbidPaths: null, failNext: { count: 1, status: 401, path: '/segments' } });
+    expect(ok(await readChecks(env.client()))).toMatchObject({ segments: false, events: true, contacts: true });
+
+    // Any other failure still fails the check.
+    env.sandbox.faults.set({ failNext: { count: 1, status: 400, path: '/events' } });
+    await expect(readChecks(env.client())).rejects.toThrow();
   });
 });
