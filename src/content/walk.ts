@@ -103,6 +103,11 @@ export function createWalker(registry: Registry, root: UnitNode, hooks: WalkHook
   let tailEnds: number[] = [];
   let here: Node | null = null;
 
+  /** Lets go of the characters kept from the last chunk (with their nodes): the next text is another tree's, or starts over. */
+  const drop = (): void => {
+    tail = '';
+    tailNodes = tailEnds = [];
+  };
   const idle = (): boolean => !passes.length && !queue.size && !sweep;
   const inside = (node: Node, ancestor: Node): boolean => {
     for (let n: Node | null = node; n; n = up(n)) if (n === ancestor) return true;
@@ -215,7 +220,7 @@ export function createWalker(registry: Registry, root: UnitNode, hooks: WalkHook
   function sift(pass: Pass, carry: boolean): void {
     const n = texts.length;
     if (!n) {
-      if (!carry) tail = '';
+      if (!carry) drop();
       return;
     }
     const t = profile?.now() ?? 0;
@@ -399,7 +404,7 @@ export function createWalker(registry: Registry, root: UnitNode, hooks: WalkHook
           texts = [];
           ends = [];
           length = 0;
-          tail = '';
+          drop();
         }
         const [from, walker, , carriers] = pass;
         while (pass[4] < carriers.length && !(from.contains(carriers[pass[4]]!) && walker.currentNode.compareDocumentPosition(carriers[pass[4]]!) & 4)) pass[4]++;

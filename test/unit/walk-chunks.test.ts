@@ -96,4 +96,15 @@ describe('chunked reading', () => {
     }
     expect(scanRoot(document)).toEqual(expected);
   });
+
+  it('starts a shadow root or frame met right after a chunk was searched with none of the outer text', () => {
+    const p = document.createElement('p');
+    filler(p, 32_769); // its last node passes the chunk size: searched, its last characters kept for the next chunk
+    document.body.append(p);
+    const host = document.createElement('div');
+    document.body.append(host);
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>sh@x.com</p>';
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'after@x.com' }));
+    expect(scanRoot(document)).toEqual(['sh@x.com', 'after@x.com']);
+  });
 });
