@@ -6,11 +6,21 @@ export function roleLabel(role: ContactView['role']): string {
 }
 
 /**
- * Companies renamed from this page (Edit company): id → name. Views read before keep the old name, so names are
- * shown through companyName. A page starts again on a workspace switch: the names stay in their workspace.
+ * Companies renamed from this page (Edit company): id → the new name and the names it had before. Views read
+ * before still hold an old name, so names are shown through companyName; a name that is neither (changed since in
+ * Intercom itself) shows as it comes. A page starts again on a workspace switch: the names stay in their workspace.
  */
-export const renamedCompanies = new Map<string, string>();
-export const companyName = (co: NamedRef): string => renamedCompanies.get(co.id) ?? co.name;
+export const renamedCompanies = new Map<string, { to: string; from: Set<string> }>();
+export const companyName = (co: NamedRef): string => {
+  const renamed = renamedCompanies.get(co.id);
+  return renamed?.from.has(co.name) ? renamed.to : co.name;
+};
+export function renameCompany(id: string, from: string, to: string): void {
+  const before = renamedCompanies.get(id)?.from ?? new Set<string>();
+  before.add(from);
+  before.delete(to);
+  renamedCompanies.set(id, { to, from: before });
+}
 
 export function companyNames(c: ContactView): string {
   return c.companies.map(companyName).filter(Boolean).join(', ');

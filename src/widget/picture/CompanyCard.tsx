@@ -10,7 +10,7 @@ import type { ContactView, ErrorInfo, NamedRef } from '../../protocol/schemas';
 import { ActionForm, SubmitButton, useOutcome } from '../actions/form';
 import { Problem, send } from '../actions/shared';
 import { ContactList } from '../ContactList';
-import { attributeText, renamedCompanies } from '../format';
+import { attributeText, renameCompany } from '../format';
 import { useHost } from '../host';
 import { num, t } from '../i18n';
 import { ErrorState, Skeleton } from '../States';
@@ -100,7 +100,7 @@ export function CompanyCard({ company, onBack, onOpenContact }: Props) {
               company={view}
               onCancel={closeForm}
               onSaved={(v) => {
-                if (v.name) renamedCompanies.set(v.id, v.name);
+                if (v.name) renameCompany(v.id, view.name, v.name);
                 setView(v);
                 setEditing(false);
                 setSaved(true);
