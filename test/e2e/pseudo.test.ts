@@ -68,6 +68,10 @@ describe.each([
     const stored = async () => ((await w.browser.worker.evaluate(() => chrome.storage.local.get('settings'))).settings as { language?: string })?.language;
     for (let i = 0; i < 100 && (await stored()) !== lang; i++) await new Promise((r) => setTimeout(r, 100));
     expect(await stored()).toBe(lang);
+    // Settings reloads itself in the new language; closing it mid-reload can leave Playwright waiting for good.
+    const shown = () => settings.evaluate(() => document.documentElement.lang).catch(() => '');
+    for (let i = 0; i < 100 && (await shown()) !== tag; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await shown()).toBe(tag);
     await settings.close();
     const many = Array.from({ length: MANY }, (_, i) => [`Person ${i}`, manyEmail(i)]).flat();
     data = sandboxData(w.sandbox, [...DEMO_EMAILS.unknown, ...DEMO_EMAILS.known, ...many]);
