@@ -7,20 +7,15 @@
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { CompanyView } from '../../src/protocol/picture';
-import type { ContactView, ScanState, SettingsView } from '../../src/protocol/schemas';
+import type { ScanState } from '../../src/protocol/schemas';
 import { Panel } from '../../src/widget/Panel';
 import { contact, workspace } from './actions-fixtures';
 import { addElement, ENDPOINT, inside, installEndpoint, jwt, ok } from './embed-rig';
 import { installFakeChrome, type FakeChrome } from './fake-chrome';
-import { contactView } from './fixtures';
+import { acme, sitePerson, siteSettings } from './site-fixtures';
 
-const settings = { region: 'us', apiUrl: null, hasToken: true, tokenHost: null, autoScanOrigins: [], autoScanAll: false, actingAdminId: null, highlightEmails: false, language: null, workspaces: [], activeWorkspace: null } as unknown as SettingsView;
-const person = (n: number): ContactView => contactView({ id: `c-${n}`, email: `p${n}@acme.co.uk`, name: `Person ${n}`, companies: [{ id: 'co-1', name: 'Acme Ltd' }] });
-const acme: CompanyView = {
-  id: 'co-1', companyId: 'acct-1', name: 'Acme Ltd', plan: null, size: null, industry: null, monthlySpend: null, userCount: 2, website: null,
-  customAttributes: {}, tags: [], url: 'https://app.intercom.com/a/apps/abc/companies/co-1',
-};
+const settings = siteSettings;
+const person = sitePerson;
 
 let fake: FakeChrome;
 
